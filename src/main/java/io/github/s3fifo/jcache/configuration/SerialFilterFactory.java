@@ -25,7 +25,13 @@ public final class SerialFilterFactory implements Factory<ObjectInputFilter>, Se
     if (pattern == null) {
       throw new NullPointerException("pattern must not be null");
     }
-    if (ObjectInputFilter.Config.createFilter(pattern) == null) {
+    ObjectInputFilter filter;
+    try {
+      filter = ObjectInputFilter.Config.createFilter(pattern);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid serial filter pattern: " + e.getMessage(), e);
+    }
+    if (filter == null) {
       throw new IllegalArgumentException("the serial filter pattern is empty");
     }
     this.pattern = pattern;
