@@ -200,9 +200,9 @@ public final class CacheConfigurationFile {
         explicit == null ? template.get(CacheProperty.STORE_BY_VALUE) : null,
         result.isStoreByValue()));
     result.setStatisticsEnabled(first(declared, CacheProperty.STATISTICS, null,
-        result.isStatisticsEnabled() || Boolean.TRUE.equals(template.get(CacheProperty.STATISTICS))));
+        result.isStatisticsEnabled() || enables(CacheProperty.STATISTICS)));
     result.setManagementEnabled(first(declared, CacheProperty.MANAGEMENT, null,
-        result.isManagementEnabled() || Boolean.TRUE.equals(template.get(CacheProperty.MANAGEMENT))));
+        result.isManagementEnabled() || enables(CacheProperty.MANAGEMENT)));
     applyExpiry(result, declared);
     applyBound(result, declared, explicit);
 
@@ -227,6 +227,10 @@ public final class CacheConfigurationFile {
       return declared.get(property);
     }
     return requested != null ? requested : fallback;
+  }
+
+  private boolean enables(CacheProperty flag) {
+    return Boolean.TRUE.equals(template.get(flag));
   }
 
   @SuppressWarnings("unchecked")

@@ -15,7 +15,7 @@ final class ConfigFiles {
 
   private ConfigFiles() {}
 
-  /** Writes the lines as {@code dir/s3fifo.properties}, UTF-8, and returns its {@code file:} URI. */
+  /** Writes the lines to {@code dir/s3fifo.properties} as UTF-8; returns its {@code file:} URI. */
   static URI write(Path dir, String... lines) {
     return write(dir.resolve("s3fifo.properties"), String.join("\n", lines).getBytes(
         StandardCharsets.UTF_8));
