@@ -133,7 +133,10 @@ public final class CacheConfigurationFile {
     return entries;
   }
 
-  /** The names of the declared caches, in the order the document first mentions them. */
+  /**
+   * The names of the declared caches (unmodifiable): the document's in the order it first
+   * mentions them, then those only the overrides declare, by name.
+   */
   public Set<String> declaredCacheNames() {
     return caches.keySet();
   }

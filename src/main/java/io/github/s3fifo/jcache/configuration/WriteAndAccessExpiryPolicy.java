@@ -26,6 +26,8 @@ public final class WriteAndAccessExpiryPolicy implements ExpiryPolicy, Serializa
   private final Duration afterAccess;
 
   /**
+   * A policy with these durations ({@link Duration#ETERNAL} and {@link Duration#ZERO} allowed).
+   *
    * @throws NullPointerException if a duration is null
    */
   public WriteAndAccessExpiryPolicy(Duration afterWrite, Duration afterAccess) {

@@ -36,7 +36,7 @@ class NamedClassFactoryTest {
     assertNotEquals(factory, NamedClassFactory.of(
         TestWeighers.KeyLengthWeigher.class.getName(), Weigher.class, LOADER));
 
-    NamedClassFactory<Weigher<Object, Object>> copy = Serialization.roundTrip(factory);
+    NamedClassFactory<Weigher<Object, Object>> copy = ConfigurationRoundTrip.roundTrip(factory);
     assertEquals(factory, copy);
     // The loader is not serialized: the copy finds the class through the context loader.
     assertInstanceOf(TestWeighers.StringLengthWeigher.class, copy.create());

@@ -25,7 +25,7 @@ class SerialFilterFactoryTest {
     assertEquals(factory, new SerialFilterFactory("java.base/*;!*"));
     assertEquals(factory.hashCode(), new SerialFilterFactory("java.base/*;!*").hashCode());
     assertNotEquals(factory, new SerialFilterFactory("java.base/*"));
-    SerialFilterFactory copy = Serialization.roundTrip(factory);
+    SerialFilterFactory copy = ConfigurationRoundTrip.roundTrip(factory);
     assertEquals(factory, copy);
     assertEquals(Status.REJECTED, copy.create().checkInput(info(SerialFilterFactoryTest.class)));
   }

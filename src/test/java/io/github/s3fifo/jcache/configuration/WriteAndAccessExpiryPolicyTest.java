@@ -34,7 +34,7 @@ class WriteAndAccessExpiryPolicyTest {
     assertEquals(factory.hashCode(),
         WriteAndAccessExpiryPolicy.factoryOf(TEN_MINUTES, THIRTY_SECONDS).hashCode());
     assertNotEquals(factory, WriteAndAccessExpiryPolicy.factoryOf(THIRTY_SECONDS, TEN_MINUTES));
-    Factory<ExpiryPolicy> copy = Serialization.roundTrip(factory);
+    Factory<ExpiryPolicy> copy = ConfigurationRoundTrip.roundTrip(factory);
     assertEquals(factory, copy);
     assertEquals(THIRTY_SECONDS, copy.create().getExpiryForAccess());
   }

@@ -8,9 +8,9 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 
 /** Serializes and deserializes, as a store-by-value copy or a remote configuration would. */
-final class Serialization {
+final class ConfigurationRoundTrip {
 
-  private Serialization() {}
+  private ConfigurationRoundTrip() {}
 
   @SuppressWarnings("unchecked")
   static <T> T roundTrip(T object) {
