@@ -24,6 +24,7 @@ final class S3FifoShard<K, V> {
   private final long smallTarget;
   private final int ghostFloor;
   private final Ticker ticker;
+  private final boolean reportRemovals;
 
   private volatile long weight;
   private volatile long entries;
@@ -37,8 +38,9 @@ final class S3FifoShard<K, V> {
   private Node<K, V> sweepCursor;
   private boolean sweepMainNext;
 
-  S3FifoShard(long capacity, int expectedEntries, Ticker ticker) {
+  S3FifoShard(long capacity, int expectedEntries, Ticker ticker, boolean reportRemovals) {
     this.capacity = capacity;
+    this.reportRemovals = reportRemovals;
     this.smallTarget = Math.max(1, capacity / 10);
     this.ghostFloor = Math.max(16, expectedEntries);
     this.ticker = ticker;
@@ -70,7 +72,7 @@ final class S3FifoShard<K, V> {
       if (nodeWeight > capacity) {
         evictions++;
         evictedWeight += nodeWeight;
-        return Removals.add(null, node.key, value, RemovalCause.SIZE);
+        return record(null, node.key, value, RemovalCause.SIZE);
       }
       node.weight = nodeWeight;
       node.expiresAt = expiresAt;
@@ -101,13 +103,13 @@ final class S3FifoShard<K, V> {
     lock.lock();
     try {
       V old = node.value;
-      Removals<K, V> removals = Removals.add(null, node.key, old, RemovalCause.REPLACED);
+      Removals<K, V> removals = record(null, node.key, old, RemovalCause.REPLACED);
       if (nodeWeight > capacity) {
         unlinkLocked(node);
         node.value = null;
         evictions++;
         evictedWeight += nodeWeight;
-        return Removals.add(removals, node.key, value, RemovalCause.SIZE);
+        return record(removals, node.key, value, RemovalCause.SIZE);
       }
       long delta = nodeWeight - node.weight;
       queueOf(node).weight += delta;
@@ -134,7 +136,7 @@ final class S3FifoShard<K, V> {
       if (cause == RemovalCause.EXPIRED) {
         expirations++;
       }
-      return sweep(Removals.add(null, node.key, old, cause));
+      return sweep(record(null, node.key, old, cause));
     } finally {
       lock.unlock();
     }
@@ -161,12 +163,16 @@ final class S3FifoShard<K, V> {
     }
   }
 
-  /** Removes the expired, unpinned entries; scans the map without the lock, locks per batch. */
-  Removals<K, V> evictExpired() {
+  /**
+   * Removes the expired, unpinned entries: scans the map without the lock, takes it per entry
+   * found, and tells the listener once it is released. Returns how many were removed.
+   */
+  int evictExpired(RemovalListener<? super K, ? super V> listener) {
     if (!mayExpire) {
-      return null;
+      return 0;
     }
     long now = ticker.read();
+    int removed = 0;
     Removals<K, V> removals = null;
     for (Node<K, V> node : map.values()) {
       if (node.value != null && node.isExpired(now) && !node.isPinned()) {
@@ -174,6 +180,7 @@ final class S3FifoShard<K, V> {
         try {
           if (node.queue != Node.UNLINKED && node.isExpired(now) && node.tryRetire()) {
             expirations++;
+            removed++;
             removals = removeRetired(node, RemovalCause.EXPIRED, removals);
           }
         } finally {
@@ -181,7 +188,13 @@ final class S3FifoShard<K, V> {
         }
       }
     }
-    return removals;
+    Removals.notify(removals, listener);
+    return removed;
+  }
+
+  /** Adds a removal to the batch when anyone listens; otherwise there is nothing to report. */
+  private Removals<K, V> record(Removals<K, V> removals, K key, V value, RemovalCause cause) {
+    return reportRemovals ? Removals.add(removals, key, value, cause) : removals;
   }
 
   StoreStats addStats(StoreStats sum) {
@@ -264,7 +277,7 @@ final class S3FifoShard<K, V> {
     unlinkLocked(node);
     node.value = null;
     map.remove(node.key, node);
-    return Removals.add(removals, node.key, value, cause);
+    return record(removals, node.key, value, cause);
   }
 
   private void unlinkLocked(Node<K, V> node) {
