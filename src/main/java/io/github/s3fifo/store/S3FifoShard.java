@@ -89,7 +89,7 @@ final class S3FifoShard<K, V> {
       if (expiresAt != ShardedStore.NEVER) {
         markExpiring();
       }
-      return sweep(evictToCapacity(null));
+      return sweep(evictToCapacity(null, node));
     } finally {
       lock.unlock();
     }
@@ -120,7 +120,7 @@ final class S3FifoShard<K, V> {
       if (expiresAt != ShardedStore.NEVER) {
         markExpiring();
       }
-      return sweep(evictToCapacity(removals));
+      return sweep(evictToCapacity(removals, node));
     } finally {
       lock.unlock();
     }
@@ -212,7 +212,12 @@ final class S3FifoShard<K, V> {
     }
   }
 
-  private Removals<K, V> evictToCapacity(Removals<K, V> removals) {
+  /**
+   * Evicts until the shard is within capacity. {@code writing} is the entry whose write caused
+   * this: its writer is done deciding, so it is evictable like any other entry, unless a
+   * re-entrant write of the same key still holds it.
+   */
+  private Removals<K, V> evictToCapacity(Removals<K, V> removals, Node<K, V> writing) {
     if (weight <= capacity) {
       return removals;
     }
@@ -227,20 +232,33 @@ final class S3FifoShard<K, V> {
       if (node == null) {
         break;
       }
-      if (mayExpire && node.isExpired(now) && node.tryRetire()) {
+      if (mayExpire && node.isExpired(now) && retire(node, writing)) {
         expirations++;
         removals = removeRetired(node, RemovalCause.EXPIRED, removals);
       } else if (node.queue == Node.SMALL) {
-        removals = processSmallHead(node, removals);
+        removals = processSmallHead(node, writing, removals);
       } else {
-        removals = processMainHead(node, removals);
+        removals = processMainHead(node, writing, removals);
       }
     }
     return removals;
   }
 
-  private Removals<K, V> processSmallHead(Node<K, V> node, Removals<K, V> removals) {
-    if (node.freq == 0 && node.tryRetire()) {
+  /** Retires a node for eviction: any unpinned one, or the entry being written by its sole writer. */
+  private static <K, V> boolean retire(Node<K, V> node, Node<K, V> writing) {
+    if (node == writing) {
+      if (!node.isOnlyPin()) {
+        return false;
+      }
+      node.retirePinned();
+      return true;
+    }
+    return node.tryRetire();
+  }
+
+  private Removals<K, V> processSmallHead(
+      Node<K, V> node, Node<K, V> writing, Removals<K, V> removals) {
+    if (node.freq == 0 && retire(node, writing)) {
       evictions++;
       evictedWeight += node.weight;
       removals = removeRetired(node, RemovalCause.SIZE, removals);
@@ -252,9 +270,10 @@ final class S3FifoShard<K, V> {
     return removals;
   }
 
-  private Removals<K, V> processMainHead(Node<K, V> node, Removals<K, V> removals) {
+  private Removals<K, V> processMainHead(
+      Node<K, V> node, Node<K, V> writing, Removals<K, V> removals) {
     byte freq = node.freq;
-    if (freq == 0 && node.tryRetire()) {
+    if (freq == 0 && retire(node, writing)) {
       evictions++;
       evictedWeight += node.weight;
       return removeRetired(node, RemovalCause.SIZE, removals);

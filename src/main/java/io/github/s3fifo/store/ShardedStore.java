@@ -235,7 +235,9 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
       try {
         Removals.notify(removals, removalListener);
       } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
+        if (suppressed != e) {
+          e.addSuppressed(suppressed);
+        }
       }
       throw e;
     }
@@ -310,6 +312,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
    * still live. Meant for access-based expiry; it does not wait for a writer of the key.
    */
   public void setExpiresAt(StoreEntry<K, V> entry, long expiresAt) {
+    Objects.requireNonNull(entry, "entry");
     if (!(entry instanceof Node<K, V> node)) {
       throw new IllegalArgumentException("not an entry of this store: " + entry);
     }
