@@ -215,6 +215,43 @@ class ShardedStorePolicyTest {
   }
 
   @Test
+  void aScanOfHeavyEntriesIsEvictedFromSmallAndLeavesMainAlone() {
+    RecordingListener<String, byte[]> listener = new RecordingListener<>();
+    ShardedStore<String, byte[]> store = byteStore(100, listener); // small target 10
+    for (int i = 1; i <= 5; i++) {
+      store.put("H" + i, bytes(10));
+      for (int j = 0; j < 3; j++) {
+        store.get("H" + i);
+      }
+    }
+    for (int i = 1; i <= 6; i++) {
+      store.put("F" + i, bytes(10)); // the sixth overflows: H1..H5 move to main, F1 goes
+    }
+    assertEquals(List.of("F1"), listener.keysWithCause(RemovalCause.SIZE));
+    for (int i = 2; i <= 6; i++) {
+      store.remove("F" + i);
+    }
+    for (int i = 1; i <= 5; i++) {
+      for (int j = 0; j < 3; j++) {
+        store.get("H" + i); // main = [H1..H5], counters 3
+      }
+    }
+    listener.drain();
+    // Each scan entry (60) overflows the shard alone in small (60 >= 10): it is small's head with
+    // counter 0, so it is the one evicted, every time; main is never processed.
+    for (int i = 1; i <= 20; i++) {
+      store.put("S" + i, bytes(60));
+      assertEquals(List.of("S" + i), listener.keysWithCause(RemovalCause.SIZE),
+          "scan entry #" + i + " must be evicted itself");
+      listener.drain();
+    }
+    for (int i = 1; i <= 5; i++) {
+      assertNotNull(store.peek("H" + i), "hot H" + i + " flushed by a scan");
+    }
+    assertEquals(50, store.weight());
+  }
+
+  @Test
   void aOneTimeScanLargerThanTheCacheDoesNotFlushTheHotSet() {
     int capacity = 10_000;
     int hot = 2_000;

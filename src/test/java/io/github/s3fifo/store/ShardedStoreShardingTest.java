@@ -65,28 +65,49 @@ class ShardedStoreShardingTest {
   }
 
   @Test
-  void perShardCapacityIsTheCeilingOfTotalOverShards() {
+  void perShardCapacitiesAreFloorOrCeilingAndAddUpToTheMaximum() {
     long capacity = 4_001;
     ShardedStore<Long, Long> store =
         ShardedStore.<Long, Long>builder().maximumSize(capacity).shardCount(4).build();
     assertEquals(capacity, store.capacity());
     int n = store.shardCount();
     assertEquals(4, n, "4_001 entries over 4 shards is not a tiny capacity");
-    long perShard = (capacity + n - 1) / n; // 1001
+    long floor = capacity / n; // 1000
+    long ceiling = floor + 1; // 1001
     for (long i = 0; i < 40_000; i++) {
       store.put(i, i);
+      assertTrue(store.weight() <= capacity, "weight over the maximum at put #" + i);
       if (i % 97 == 0) {
         for (long w : store.shardWeights()) {
-          assertTrue(w <= perShard, "a shard holds " + w + " > " + perShard);
+          assertTrue(w <= ceiling, "a shard holds " + w + " > " + ceiling);
         }
       }
     }
+    // After 40k distinct keys every shard is full: its weight is its share.
     long[] weights = store.shardWeights();
+    int ceilings = 0;
     for (long w : weights) {
-      assertEquals(perShard, w, "every shard is full after 40k distinct keys");
+      assertTrue(w == floor || w == ceiling, "shard share " + w);
+      if (w == ceiling) {
+        ceilings++;
+      }
     }
-    assertEquals(perShard * n, store.weight());
+    assertEquals(capacity % n, ceilings, "shares must add up to exactly the maximum");
+    assertEquals(capacity, store.weight());
     assertEquals(store.weight(), sum(weights));
     assertEquals(store.weight(), store.size());
+  }
+
+  @Test
+  void aCapacityDividedEvenlyGivesEqualShares() {
+    ShardedStore<Long, Long> store =
+        ShardedStore.<Long, Long>builder().maximumSize(4_096).shardCount(4).build();
+    assertEquals(4, store.shardCount());
+    for (long i = 0; i < 40_000; i++) {
+      store.put(i, i);
+    }
+    for (long w : store.shardWeights()) {
+      assertEquals(1_024, w);
+    }
   }
 }
