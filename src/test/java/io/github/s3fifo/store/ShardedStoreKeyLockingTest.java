@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -183,6 +184,35 @@ class ShardedStoreKeyLockingTest {
     assertEquals(1, compute.get(TIMEOUT_S, TimeUnit.SECONDS));
     assertEquals(1, store.get("A"));
     assertTrue(store.weight() <= 10);
+  }
+
+  @Test
+  void aWriteBesideAHeldEntryStillEndsWithinCapacity() throws Exception {
+    RecordingListener<String, Integer> listener = new RecordingListener<>();
+    ShardedStore<String, Integer> store =
+        ShardedStore.<String, Integer>builder()
+            .maximumSize(1)
+            .shardCount(1)
+            .removalListener(listener)
+            .build();
+    store.put("A", 0);
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Future<Integer> compute = blockedCompute(store, "A", entered, release);
+    assertTrue(entered.await(TIMEOUT_S, TimeUnit.SECONDS));
+    try {
+      // A is held, so it is passed over; B is small's head with counter 0, so B is evicted.
+      within(() -> store.put("B", 1));
+      assertEquals(1, store.weight(), "weight after put(B) returned");
+      assertEquals(0, store.peek("A"));
+      assertNull(store.peek("B"));
+      assertEquals(
+          List.of(new RecordingListener.Removal<>("B", 1, RemovalCause.SIZE)), listener.all());
+    } finally {
+      release.countDown();
+    }
+    assertEquals(1, compute.get(TIMEOUT_S, TimeUnit.SECONDS));
+    assertTrue(store.weight() <= 1);
   }
 
   @Test
