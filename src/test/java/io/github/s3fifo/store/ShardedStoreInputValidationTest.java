@@ -76,6 +76,10 @@ class ShardedStoreInputValidationTest {
     assertNpe(() -> store.replace("k", 5, null));
     assertNpe(() -> store.remove("k", null));
     assertNpe(() -> store.compute("k", null));
+  }
+
+  @Test
+  void aNullEntryViewIsRejectedWithNpe() {
     assertNpe(() -> store.setExpiresAt(null, 10));
   }
 
