@@ -162,6 +162,18 @@ class ShardedStorePolicyTest {
   }
 
   @Test
+  void clearForgetsTheGhost() {
+    RecordingListener<Integer, Integer> listener = new RecordingListener<>();
+    ShardedStore<Integer, Integer> store = countStore(10, 0, listener);
+    for (int i = 0; i <= 10; i++) {
+      store.put(i, i); // 0 is evicted into the ghost
+    }
+    store.clear();
+    store.put(0, 0);
+    assertEquals(0, store.stats().ghostHits(), "a cleared store starts with an empty ghost");
+  }
+
+  @Test
   void promotionToMainResetsTheCounterAndMainIsProcessedWhenSmallIsBelowTarget() {
     RecordingListener<String, byte[]> listener = new RecordingListener<>();
     ShardedStore<String, byte[]> store = byteStore(100, listener); // small target 10

@@ -3,6 +3,8 @@ package io.github.s3fifo.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -246,5 +248,63 @@ class ShardedStoreRemovalListenerTest {
     assertEquals("seven", store.peek(7));
     assertEquals("trigger", store.peek(1));
     assertEquals(12, store.weight());
+  }
+
+  @Test
+  void aThrowingListenerNeitherCorruptsTheStoreNorHidesOtherRemovals() {
+    RecordingListener<Integer, String> seen = new RecordingListener<>();
+    ShardedStore<Integer, String> store =
+        ShardedStore.<Integer, String>builder()
+            .maximumSize(3)
+            .shardCount(1)
+            .removalListener((k, v, cause) -> {
+              seen.onRemoval(k, v, cause);
+              throw new IllegalStateException("listener failed on " + k);
+            })
+            .build();
+    for (int i = 0; i < 3; i++) {
+      store.put(i, "v" + i);
+    }
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> store.put(3, "v3"));
+    assertEquals("listener failed on 0", e.getMessage());
+    assertEquals("v3", store.peek(3), "the write took effect");
+    assertNull(store.peek(0), "the eviction took effect");
+    assertEquals(List.of(new RecordingListener.Removal<>(0, "v0", RemovalCause.SIZE)), seen.drain());
+    assertThrows(IllegalStateException.class, () -> store.put(1, "w1"));
+    assertEquals("w1", store.peek(1));
+    assertEquals(3, store.size());
+    assertEquals(3, store.weight());
+    assertEquals(
+        List.of(new RecordingListener.Removal<>(1, "v1", RemovalCause.REPLACED)), seen.drain());
+    // clear() tells of every entry, then rethrows the first failure.
+    assertThrows(IllegalStateException.class, store::clear);
+    assertEquals(0, store.size());
+    assertEquals(0, store.weight());
+    assertEquals(3, seen.withCause(RemovalCause.EXPLICIT).size());
+    // Still usable.
+    store.put(9, "v9");
+    assertEquals("v9", store.get(9));
+  }
+
+  @Test
+  void aListenerThrowingTheSameExceptionTwiceStillHearsOfEveryRemoval() {
+    RecordingListener<Integer, String> seen = new RecordingListener<>();
+    IllegalStateException shared = new IllegalStateException("shared failure");
+    ShardedStore<Integer, String> store =
+        ShardedStore.<Integer, String>builder()
+            .maximumSize(10)
+            .shardCount(1)
+            .removalListener((k, v, cause) -> {
+              seen.onRemoval(k, v, cause);
+              throw shared;
+            })
+            .build();
+    for (int i = 0; i < 3; i++) {
+      store.put(i, "v" + i);
+    }
+    RuntimeException thrown = assertThrows(RuntimeException.class, store::clear);
+    assertEquals(0, store.size());
+    assertEquals(3, seen.withCause(RemovalCause.EXPLICIT).size(), "removals left untold");
+    assertSame(shared, thrown, "the listener's own exception propagates");
   }
 }

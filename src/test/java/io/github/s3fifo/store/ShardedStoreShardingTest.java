@@ -110,4 +110,21 @@ class ShardedStoreShardingTest {
       assertEquals(1_024, w);
     }
   }
+
+  @Test
+  void shardCapacitiesAreTheSharesOfTheMaximum() {
+    ShardedStore<Long, Long> store =
+        ShardedStore.<Long, Long>builder().maximumSize(1L << 20 | 5).shardCount(8).build();
+    long[] capacities = store.shardCapacities();
+    assertEquals(store.shardCount(), capacities.length);
+    assertEquals(store.capacity(), sum(capacities));
+    long floor = store.capacity() / store.shardCount();
+    for (long c : capacities) {
+      assertTrue(c == floor || c == floor + 1, "share " + c);
+    }
+    ShardedStore<Long, Long> unbounded = ShardedStore.<Long, Long>builder().shardCount(4).build();
+    for (long c : unbounded.shardCapacities()) {
+      assertEquals(Long.MAX_VALUE, c);
+    }
+  }
 }
