@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Several threads race every write operation over an overlapping key space; afterwards every
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.Timeout;
 class ShardedStoreStressTest {
 
   private static final int THREADS = 4;
-  private static final int OPS_PER_THREAD = 200_000;
+  private static final int OPS_PER_THREAD = 150_000;
+  /** In the expiring run, the ticker advances by one per operation of thread 0. */
+  private static final long MAX_TIME_TO_LIVE = 20_000;
   private static final int SHARED_KEYS = 4_096;
   private static final int OWNED_KEYS_PER_THREAD = 256;
   private static final int OWNED_BASE = SHARED_KEYS;
@@ -60,9 +64,11 @@ class ShardedStoreStressTest {
     final Set<Long> ownedMaybeEvicted = new HashSet<>(); // my own last value vanished under me
   }
 
-  @Test
+  @ParameterizedTest(name = "expiring = {0}")
+  @ValueSource(booleans = {false, true})
   @Timeout(60)
-  void racingWritersKeepEveryInvariant() throws Exception {
+  void racingWritersKeepEveryInvariant(boolean expiring) throws Exception {
+    FakeTicker ticker = new FakeTicker();
     Map<Long, RemovalCause> reported = new ConcurrentHashMap<>();
     Map<Long, Integer> reportedKey = new ConcurrentHashMap<>();
     AtomicReference<String> listenerError = new AtomicReference<>();
@@ -73,6 +79,7 @@ class ShardedStoreStressTest {
             .shardCount(4)
             .expectedEntries(4_096)
             .recordStats(true)
+            .ticker(ticker)
             .removalListener(
                 (k, v, cause) -> {
                   if (reported.putIfAbsent(v, cause) != null) {
@@ -90,7 +97,7 @@ class ShardedStoreStressTest {
       int thread = t;
       futures.add(pool.submit(() -> {
         start.await();
-        return work(store, thread);
+        return work(store, thread, expiring ? ticker : null);
       }));
     }
     List<Log> logs = new ArrayList<>();
@@ -100,6 +107,10 @@ class ShardedStoreStressTest {
     pool.shutdown();
     assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
     assertNull(listenerError.get(), listenerError::get);
+    if (expiring) {
+      // Reclaim what has expired, so that what the iterator shows is everything resident.
+      store.evictExpired();
+    }
 
     // What is resident, as the iterator sees it.
     Map<Integer, Long> resident = new HashMap<>();
@@ -148,6 +159,7 @@ class ShardedStoreStressTest {
     Set<Long> reportedReplaced = new HashSet<>();
     Set<Long> reportedExplicit = new HashSet<>();
     long sizeCount = 0;
+    long expiredCount = 0;
     long sizeWeight = 0;
     for (Map.Entry<Long, RemovalCause> r : reported.entrySet()) {
       switch (r.getValue()) {
@@ -157,7 +169,12 @@ class ShardedStoreStressTest {
           sizeCount++;
           sizeWeight += weightOf(r.getKey());
         }
-        case EXPIRED -> throw new AssertionError("nothing expires here: " + r);
+        case EXPIRED -> {
+          if (!expiring) {
+            throw new AssertionError("nothing expires here: " + r);
+          }
+          expiredCount++;
+        }
       }
     }
     assertEquals(replacedByCallers, reportedReplaced, "REPLACED vs old values returned to callers");
@@ -165,7 +182,12 @@ class ShardedStoreStressTest {
     StoreStats stats = store.stats();
     assertEquals(sizeCount, stats.evictions(), "evictions vs SIZE notifications");
     assertEquals(sizeWeight, stats.evictedWeight(), "evictedWeight vs SIZE notifications");
-    assertEquals(0, stats.expirations());
+    assertEquals(expiredCount, stats.expirations(), "expirations vs EXPIRED notifications");
+    if (expiring) {
+      assertTrue(expiredCount > 1_000, "the run must expire entries: " + stats);
+    }
+    Set<RemovalCause> vanishCauses =
+        expiring ? Set.of(RemovalCause.SIZE, RemovalCause.EXPIRED) : Set.of(RemovalCause.SIZE);
     assertTrue(stats.evictions() > 10_000, "the run must churn: " + stats);
     assertTrue(stats.hits() > 0 && stats.misses() > 0, stats::toString);
 
@@ -177,34 +199,52 @@ class ShardedStoreStressTest {
         if (lastValue < 0) {
           assertNull(now, "owned key " + last.getKey() + " was removed last but is present");
         } else if (now == null) {
-          assertEquals(RemovalCause.SIZE, reported.get(lastValue),
+          assertTrue(vanishCauses.contains(reported.get(lastValue)),
               "owned key " + last.getKey() + " lost its last value " + lastValue);
         } else {
           assertEquals(lastValue, now.longValue(), "owned key " + last.getKey());
         }
       }
       for (Long v : log.ownedMaybeEvicted) {
-        assertEquals(RemovalCause.SIZE, reported.get(v),
+        assertTrue(vanishCauses.contains(reported.get(v)),
             "an owned value vanished without an eviction: " + v);
       }
     }
   }
 
-  private static Log work(ShardedStore<Integer, Long> store, int thread) {
+  /** With a ticker, thread 0 drives the clock and writes carry random expiry times. */
+  private static Log work(ShardedStore<Integer, Long> store, int thread, FakeTicker ticker) {
     Log log = new Log();
     SplittableRandom random = new SplittableRandom(1_000 + thread);
     for (int seq = 0; seq < OPS_PER_THREAD; seq++) {
+      long expiresAt = ShardedStore.NEVER;
+      if (ticker != null) {
+        if (thread == 0) {
+          ticker.advance(1);
+          if (seq % 20_000 == 0) {
+            store.evictExpired();
+          }
+        }
+        if (random.nextInt(4) != 0) {
+          expiresAt = ticker.read() + 1 + random.nextLong(MAX_TIME_TO_LIVE);
+        }
+      }
       if (random.nextInt(8) == 0) {
-        ownedOp(store, thread, seq, random, log);
+        ownedOp(store, thread, seq, random, log, expiresAt);
         continue;
       }
       int key = random.nextInt(SHARED_KEYS);
       long v = value(thread, seq, key);
       int op = random.nextInt(100);
-      if (op < 30) {
+      if (op < 25) {
         store.get(key);
+      } else if (op < 30) {
+        StoreEntry<Integer, Long> entry = store.getEntry(key);
+        if (entry != null && ticker != null && random.nextBoolean()) {
+          store.setExpiresAt(entry, expiresAt);
+        }
       } else if (op < 50) {
-        Long old = store.put(key, v);
+        Long old = store.put(key, v, expiresAt);
         log.inserted.add(v);
         if (old != null) {
           log.replacedByMe.add(old);
@@ -220,7 +260,7 @@ class ShardedStoreStressTest {
           log.removedByMe.add(seen);
         }
       } else if (op < 74) {
-        if (store.putIfAbsent(key, v) == null) {
+        if (store.putIfAbsent(key, v, expiresAt) == null) {
           log.inserted.add(v);
         }
       } else if (op < 82) {
@@ -237,6 +277,7 @@ class ShardedStoreStressTest {
         }
       } else {
         int kind = random.nextInt(3);
+        long computedExpiry = expiresAt;
         // The outcome is logged after compute returns, in case a computation were re-run.
         Long[] outcome =
             store.compute(
@@ -244,7 +285,7 @@ class ShardedStoreStressTest {
                 e -> {
                   Long old = e.value();
                   if (kind == 0) {
-                    e.setValue(v);
+                    e.setValue(v, computedExpiry);
                     return new Long[] {0L, old};
                   } else if (kind == 1 && old != null) {
                     e.remove();
@@ -267,7 +308,12 @@ class ShardedStoreStressTest {
 
   /** put/remove on a key only this thread writes; checks each returned previous value. */
   private static void ownedOp(
-      ShardedStore<Integer, Long> store, int thread, int seq, SplittableRandom random, Log log) {
+      ShardedStore<Integer, Long> store,
+      int thread,
+      int seq,
+      SplittableRandom random,
+      Log log,
+      long expiresAt) {
     int key = OWNED_BASE + thread * OWNED_KEYS_PER_THREAD + random.nextInt(OWNED_KEYS_PER_THREAD);
     Long last = log.lastOwnedWrite.get(key);
     Long expectedOld = last == null || last < 0 ? null : last;
@@ -280,7 +326,7 @@ class ShardedStoreStressTest {
       }
     } else {
       long v = value(thread, seq, key);
-      old = store.put(key, v);
+      old = store.put(key, v, expiresAt);
       log.inserted.add(v);
       log.lastOwnedWrite.put(key, v);
       if (old != null) {
@@ -289,7 +335,7 @@ class ShardedStoreStressTest {
     }
     if (old == null) {
       if (expectedOld != null) {
-        log.ownedMaybeEvicted.add(expectedOld); // only eviction may take it
+        log.ownedMaybeEvicted.add(expectedOld); // only eviction (or expiry) may take it
       }
     } else if (!old.equals(expectedOld)) {
       throw new AssertionError(
