@@ -183,7 +183,13 @@ class ShardedStoreAtomicOpsTest {
   void computeSetsValueAndExpiry() {
     store.compute("k", e -> { e.setValue("v", 4_000); return null; });
     assertEquals(4_000, store.getEntry("k").getExpiresAt());
-    store.compute("k", e -> { e.setExpiresAt(6_000); assertEquals(6_000, e.expiresAt()); return null; });
+    store.compute(
+        "k",
+        e -> {
+          e.setExpiresAt(6_000);
+          assertEquals(6_000, e.expiresAt());
+          return null;
+        });
     assertEquals(6_000, store.getEntry("k").getExpiresAt());
     assertEquals("v", store.get("k"));
     assertRemovals();

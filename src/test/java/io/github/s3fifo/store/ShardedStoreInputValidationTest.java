@@ -160,7 +160,8 @@ class ShardedStoreInputValidationTest {
     assertThrows(IllegalArgumentException.class, () -> ShardedStore.builder().shardCount(-1));
     assertThrows(IllegalArgumentException.class, () -> ShardedStore.builder().expectedEntries(-1));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> ShardedStore.builder().maximumWeight(-7));
+        assertThrows(
+            IllegalArgumentException.class, () -> ShardedStore.builder().maximumWeight(-7));
     assertTrue(e.getMessage().contains("-7"), e.getMessage());
   }
 

@@ -77,7 +77,8 @@ class ShardedStoreModelTest {
             .weigher((k, v) -> weightOf(v))
             .shardCount(1)
             .expectedEntries(config.expectedEntries())
-            .removalListener((k, v, cause) -> reported.add(new RecordingListener.Removal<>(k, v, cause)))
+            .removalListener(
+                (k, v, cause) -> reported.add(new RecordingListener.Removal<>(k, v, cause)))
             .build();
     assertEquals(1, store.shardCount());
     S3FifoModel model = new S3FifoModel(config.capacity(), config.expectedEntries(),
@@ -119,7 +120,10 @@ class ShardedStoreModelTest {
         actual = store.replace(key, value);
       } else {
         Integer current = model.peek(key);
-        int old = current != null && random.nextInt(10) < 7 ? current : nextValue(config, random, serial++);
+        int old =
+            current != null && random.nextInt(10) < 7
+                ? current
+                : nextValue(config, random, serial++);
         description = "replace(" + key + ", " + old + ", " + value + ")";
         expected = model.replace(key, old, value);
         actual = store.replace(key, old, value);

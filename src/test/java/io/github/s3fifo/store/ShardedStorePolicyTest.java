@@ -82,7 +82,8 @@ class ShardedStorePolicyTest {
     for (int i = 100; i < 300; i++) {
       store.put(i, i); // one-hit wonders churn through small only
     }
-    assertEquals(Integer.valueOf(100), store.peek(0), "re-admitted key was flushed by one-hit wonders");
+    assertEquals(
+        Integer.valueOf(100), store.peek(0), "re-admitted key was flushed by one-hit wonders");
     assertEquals(1, store.stats().ghostHits());
     assertEquals(10, store.size());
   }
@@ -103,7 +104,10 @@ class ShardedStorePolicyTest {
     assertTrue(listener.keysWithCause(RemovalCause.SIZE).contains(50));
   }
 
-  /** Evicts key 0 into the ghost, then {@code laterEvictions} more keys; returns ghost hits of re-inserting 0. */
+  /**
+   * Evicts key 0 into the ghost, then {@code laterEvictions} more keys; returns the ghost hits of
+   * re-inserting 0.
+   */
   private static long ghostHitsAfter(long size, long expectedEntries, int laterEvictions) {
     RecordingListener<Integer, Integer> listener = new RecordingListener<>();
     ShardedStore<Integer, Integer> store = countStore(size, expectedEntries, listener);

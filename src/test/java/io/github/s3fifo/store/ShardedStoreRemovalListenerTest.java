@@ -125,7 +125,8 @@ class ShardedStoreRemovalListenerTest {
     }
   }
 
-  private void assertNoDeadlock(RemovalCause cause, Consumer<ShardedStore<Integer, String>> action) {
+  private void assertNoDeadlock(
+      RemovalCause cause, Consumer<ShardedStore<Integer, String>> action) {
     assertNoDeadlock(cause, action, true);
   }
 
@@ -152,7 +153,8 @@ class ShardedStoreRemovalListenerTest {
           action.accept(store);
         });
     assertTrue(listener.fired, "the listener was not told of " + cause);
-    assertNull(listener.failure.get(), () -> "write from the listener failed: " + listener.failure.get());
+    assertNull(
+        listener.failure.get(), () -> "write from the listener failed: " + listener.failure.get());
     if (writeSurvives) {
       assertEquals("from-listener", store.peek(1_000));
     }
@@ -269,7 +271,8 @@ class ShardedStoreRemovalListenerTest {
     assertEquals("listener failed on 0", e.getMessage());
     assertEquals("v3", store.peek(3), "the write took effect");
     assertNull(store.peek(0), "the eviction took effect");
-    assertEquals(List.of(new RecordingListener.Removal<>(0, "v0", RemovalCause.SIZE)), seen.drain());
+    assertEquals(
+        List.of(new RecordingListener.Removal<>(0, "v0", RemovalCause.SIZE)), seen.drain());
     assertThrows(IllegalStateException.class, () -> store.put(1, "w1"));
     assertEquals("w1", store.peek(1));
     assertEquals(3, store.size());

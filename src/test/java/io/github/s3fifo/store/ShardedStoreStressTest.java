@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShardedStoreStressTest {
 
   private static final int THREADS = 4;
-  private static final int OPS_PER_THREAD = 150_000;
+  private static final int OPS_PER_THREAD = 120_000;
   /** In the expiring run, the ticker advances by one per operation of thread 0. */
   private static final long MAX_TIME_TO_LIVE = 20_000;
   private static final int SHARED_KEYS = 4_096;
@@ -60,7 +60,8 @@ class ShardedStoreStressTest {
     final Set<Long> inserted = new HashSet<>();
     final Set<Long> replacedByMe = new HashSet<>(); // old values my writes replaced
     final Set<Long> removedByMe = new HashSet<>(); // old values my removals removed
-    final Map<Integer, Long> lastOwnedWrite = new HashMap<>(); // owned key -> value, or -1 if removed
+    /** Owned key to the value this thread last put, or -1 if it last removed the key. */
+    final Map<Integer, Long> lastOwnedWrite = new HashMap<>();
     final Set<Long> ownedMaybeEvicted = new HashSet<>(); // my own last value vanished under me
   }
 
