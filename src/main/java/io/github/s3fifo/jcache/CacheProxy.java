@@ -11,15 +11,12 @@ import io.github.s3fifo.jcache.integration.LoaderAdapter;
 import io.github.s3fifo.jcache.integration.WriterAdapter;
 import io.github.s3fifo.jcache.management.CacheManagement;
 import io.github.s3fifo.jcache.management.CacheStatistics;
-import io.github.s3fifo.jcache.processor.ProcessorEntry;
-import io.github.s3fifo.jcache.processor.ProcessorResult;
 import io.github.s3fifo.store.EditableEntry;
 import io.github.s3fifo.store.RemovalCause;
 import io.github.s3fifo.store.ShardedStore;
 import io.github.s3fifo.store.StoreEntry;
 import java.io.ObjectInputFilter;
 import java.lang.System.Logger.Level;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -34,7 +31,6 @@ import javax.cache.integration.CacheLoader;
 import javax.cache.integration.CacheWriter;
 import javax.cache.integration.CompletionListener;
 import javax.cache.processor.EntryProcessor;
-import javax.cache.processor.EntryProcessorException;
 import javax.cache.processor.EntryProcessorResult;
 
 /**
@@ -67,8 +63,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   private final ExpiryCalculator expiry;
   private final boolean readThrough;
   private final Class<?> keyType;
-  private final Class<?> valueType;
+  final Class<?> valueType;
   private final BulkOperations<K, V> bulk;
+  private final Invocations<K, V> invocations;
   /** Kept strongly here because the sweeper holds it weakly; null for an eternal cache. */
   private final Runnable sweepTask;
   private volatile boolean closed;
@@ -109,6 +106,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     }
     this.effects = new EntryEffects<>(store, codec, expiry, writer, weigher, statistics, events);
     this.bulk = new BulkOperations<>(this, statistics);
+    this.invocations = new Invocations<>(this);
     this.management = new CacheManagement(this, statistics);
     enableStatistics(configuration.isStatisticsEnabled());
     enableManagement(configuration.isManagementEnabled());
@@ -460,65 +458,14 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   @Override
   public <T> T invoke(K key, EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
     requireOpen();
-    requireKey(key);
-    Objects.requireNonNull(entryProcessor, "entryProcessor must not be null");
-    T result;
-    try {
-      result = store.compute(codec.storeKey(key),
-          entry -> process(entry, key, entryProcessor, arguments));
-    } catch (EntryProcessorException e) {
-      events.flushAfter(e);
-      throw e;
-    } catch (RuntimeException e) {
-      EntryProcessorException wrapped = new EntryProcessorException(
-          "The EntryProcessor failed on key " + key + ": " + e, e);
-      events.flushAfter(wrapped);
-      throw wrapped;
-    }
-    events.flush();
-    return result;
-  }
-
-  /** Runs the processor on the held entry, then applies its net effect. */
-  private <T> T process(EditableEntry<Object, Object> entry, K key,
-      EntryProcessor<K, V, T> entryProcessor, Object[] arguments) {
-    hitOrMiss(entry);
-    ProcessorEntry<K, V> mutable = new ProcessorEntry<>(key, entry.value(), codec,
-        readThrough ? loader::load : null, valueType);
-    T result = entryProcessor.process(mutable, arguments);
-    V value = mutable.value();
-    switch (mutable.action()) {
-      case NONE -> { }
-      case READ -> effects.access(entry);
-      case LOADED -> effects.create(entry, key, value, codec.storeValue(value), false);
-      case CREATED -> effects.create(entry, key, value, codec.storeValue(value), true);
-      case UPDATED -> effects.update(entry, key, value, codec.storeValue(value), true);
-      case REMOVED -> effects.remove(entry, key, true);
-      case DELETED_ABSENT -> effects.removeAbsent(key);
-      default -> throw new AssertionError(mutable.action());
-    }
-    return result;
+    return invocations.invoke(key, entryProcessor, arguments);
   }
 
   @Override
   public <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys,
       EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
     requireOpen();
-    Objects.requireNonNull(keys, "keys must not be null");
-    Objects.requireNonNull(entryProcessor, "entryProcessor must not be null");
-    keys.forEach(this::requireKey);
-    Map<K, EntryProcessorResult<T>> results = new HashMap<>();
-    for (K key : keys) {
-      try {
-        T result = invoke(key, entryProcessor, arguments);
-        if (result != null) {
-          results.put(key, ProcessorResult.of(result));
-        }
-      } catch (EntryProcessorException e) {
-        results.put(key, ProcessorResult.failed(e));
-      }
-    }
-    return results;
+    return invocations.invokeAll(keys, entryProcessor, arguments);
   }
 
   @Override
@@ -545,9 +492,14 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     return new CacheIterator<>(this, store.iterator(), statistics);
   }
 
-  /** A read of an entry by the iterator: the access expiry. */
-  void accessed(StoreEntry<Object, Object> entry) {
-    effects.access(entry);
+  /** A read of an entry by the iterator (a snapshot of the store's): the access expiry. */
+  void accessed(StoreEntry<Object, Object> snapshot) {
+    if (expiry.tracksAccess()) {
+      StoreEntry<Object, Object> live = store.getEntry(snapshot.getKey());
+      if (live != null) {
+        effects.access(live);
+      }
+    }
   }
 
   /**
@@ -634,7 +586,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   // Helpers shared with BulkOperations and CacheIterator.
 
   /** Records the hit or miss of an operation that reads the entry it holds. */
-  private void hitOrMiss(EditableEntry<Object, Object> entry) {
+  void hitOrMiss(EditableEntry<Object, Object> entry) {
     if (entry.isPresent()) {
       statistics.recordHits(1);
     } else {
