@@ -173,6 +173,34 @@ class S3FifoCacheManagerTest {
   }
 
   @Test
+  void aCacheThatFailsToBuildLeavesNoTrace() {
+    MutableConfiguration<Object, Object> failing = new MutableConfiguration<>()
+        .setStatisticsEnabled(true)
+        .setCacheLoaderFactory(() -> {
+          throw new IllegalStateException("loader factory broken");
+        });
+    assertThrows(IllegalStateException.class, () -> manager.createCache("broken", failing));
+    MutableConfiguration<Object, Object> failingOtherwise = new MutableConfiguration<>()
+        .setCacheLoaderFactory(() -> {
+          throw new LinkageError("an Error passes through unwrapped");
+        });
+    assertThrows(LinkageError.class, () -> manager.createCache("broken", failingOtherwise));
+    MutableConfiguration<Object, Object> failingWithOwnException = new MutableConfiguration<>()
+        .setCacheLoaderFactory(() -> {
+          throw new java.util.ConcurrentModificationException("user failure");
+        });
+    CacheException wrapped = assertThrows(CacheException.class,
+        () -> manager.createCache("broken", failingWithOwnException));
+    assertTrue(wrapped.getMessage().contains("broken"), wrapped.getMessage());
+
+    assertNull(manager.getCache("broken"));
+    assertFalse(server.isRegistered(
+        CacheManagement.objectName("CacheStatistics", URI_UNDER_TEST.toString(), "broken")));
+    Cache<Object, Object> cache = manager.createCache("broken", new MutableConfiguration<>());
+    assertFalse(cache.isClosed());
+  }
+
+  @Test
   void listsASnapshotOfTheCacheNames() {
     manager.createCache("a", new MutableConfiguration<>());
     manager.createCache("b", new MutableConfiguration<>());
