@@ -496,8 +496,11 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       LOGGER.log(Level.WARNING, "Unregistering the MBeans of cache '" + name + "' failed", e);
     }
     events.close();
-    closeQuietly(loader == null ? null : loader.loader());
-    closeQuietly(writer.writer());
+    Object cacheLoader = loader == null ? null : loader.loader();
+    closeQuietly(cacheLoader);
+    if (writer.writer() != cacheLoader) {
+      closeQuietly(writer.writer());
+    }
     closeQuietly(expiry.policy());
   }
 
