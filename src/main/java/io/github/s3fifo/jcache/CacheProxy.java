@@ -1,8 +1,5 @@
 package io.github.s3fifo.jcache;
 
-import io.github.s3fifo.jcache.copy.ReferenceCodec;
-import io.github.s3fifo.jcache.copy.Serializer;
-import io.github.s3fifo.jcache.copy.SerializingCodec;
 import io.github.s3fifo.jcache.copy.StoreCodec;
 import io.github.s3fifo.jcache.event.EventDispatcher;
 import io.github.s3fifo.jcache.expiry.ExpiryCalculator;
@@ -15,12 +12,12 @@ import io.github.s3fifo.store.EditableEntry;
 import io.github.s3fifo.store.RemovalCause;
 import io.github.s3fifo.store.ShardedStore;
 import io.github.s3fifo.store.StoreEntry;
-import java.io.ObjectInputFilter;
 import java.lang.System.Logger.Level;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -84,9 +81,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     this.configuration = Objects.requireNonNull(configuration, "configuration");
     this.keyType = configuration.getKeyType();
     this.valueType = configuration.getValueType();
-    this.codec = configuration.isStoreByValue()
-        ? new SerializingCodec<>(new Serializer(manager::getClassLoader, serialFilter()))
-        : new ReferenceCodec<>();
+    this.codec = CacheStores.codec(configuration, manager::getClassLoader);
     this.expiry = new ExpiryCalculator(configuration.getExpiryPolicyFactory().create());
     Factory<CacheLoader<K, V>> loaderFactory = configuration.getCacheLoaderFactory();
     this.loader = loaderFactory == null ? null : new LoaderAdapter<>(loaderFactory.create());
@@ -97,7 +92,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
         ? writerFactory.create() : null);
     this.weigher = new EntryWeigher<>(configuration.getWeigherFactory() == null
         ? null : configuration.getWeigherFactory().create(), codec);
-    this.store = buildStore();
+    this.store = CacheStores.build(configuration, weigher, this::onRemoval);
     this.statistics = new CacheStatistics();
     this.events = new EventDispatcher<>(this, codec);
     for (CacheEntryListenerConfiguration<K, V> listener
@@ -116,24 +111,6 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       this.sweepTask = this::sweepExpired;
       ExpirySweeper.register(sweepTask);
     }
-  }
-
-  private ObjectInputFilter serialFilter() {
-    Factory<? extends ObjectInputFilter> factory = configuration.getSerialFilterFactory();
-    return factory == null ? null : factory.create();
-  }
-
-  private ShardedStore<Object, Object> buildStore() {
-    ShardedStore.Builder<Object, Object> builder = ShardedStore.builder();
-    if (configuration.getMaximumSize() != S3FifoConfiguration.UNBOUNDED) {
-      builder.maximumSize(configuration.getMaximumSize())
-          .expectedEntries(configuration.getMaximumSize());
-    } else if (configuration.getMaximumWeight() != S3FifoConfiguration.UNBOUNDED) {
-      builder.maximumWeight(configuration.getMaximumWeight()).weigher(weigher);
-    }
-    return builder.shardCount(configuration.getShardCount())
-        .removalListener(this::onRemoval)
-        .build();
   }
 
   /** Mappings the store dropped on its own: evictions are counted, expirations published. */
@@ -167,11 +144,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public V get(K key) {
     requireOpen();
     requireKey(key);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = startTimer();
     V value = withEvents(() -> read(key));
-    if (start != 0L) {
-      statistics.recordGetTime(System.nanoTime() - start);
-    }
+    recordTime(start, GET);
     return value;
   }
 
@@ -245,15 +220,13 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = startTimer();
     Object stored = codec.storeValue(value);
     withEvents(() -> store.compute(codec.storeKey(key), entry -> {
       effects.put(entry, key, value, stored, true);
       return null;
     }));
-    if (start != 0L) {
-      statistics.recordPutTime(System.nanoTime() - start);
-    }
+    recordTime(start, PUT);
   }
 
   @Override
@@ -261,7 +234,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = startTimer();
     Object stored = codec.storeValue(value);
     Object old = withEvents(() -> store.compute(codec.storeKey(key), entry -> {
       Object previous = entry.value();
@@ -269,22 +242,16 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.put(entry, key, value, stored, true);
       return previous;
     }));
-    if (start != 0L) {
-      long elapsed = System.nanoTime() - start;
-      statistics.recordGetTime(elapsed);
-      statistics.recordPutTime(elapsed);
-    }
+    recordTime(start, GET | PUT);
     return old == null ? null : codec.value(old);
   }
 
   @Override
   public void putAll(Map<? extends K, ? extends V> map) {
     requireOpen();
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = startTimer();
     bulk.putAll(map);
-    if (start != 0L) {
-      statistics.recordPutTime(System.nanoTime() - start);
-    }
+    recordTime(start, PUT);
   }
 
   @Override
@@ -292,7 +259,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = startTimer();
     Object stored = codec.storeValue(value);
     boolean put = withEvents(() -> store.compute(codec.storeKey(key), entry -> {
       hitOrMiss(entry);
@@ -302,9 +269,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.create(entry, key, value, stored, true);
       return true;
     }));
-    if (start != 0L) {
-      statistics.recordPutTime(System.nanoTime() - start);
-    }
+    recordTime(start, PUT);
     return put;
   }
 
@@ -312,7 +277,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public boolean remove(K key) {
     requireOpen();
     requireKey(key);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = startTimer();
     boolean removed = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
       if (!entry.isPresent()) {
         effects.removeAbsent(key);
@@ -321,9 +286,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.remove(entry, key, true);
       return true;
     }));
-    if (start != 0L) {
-      statistics.recordRemoveTime(System.nanoTime() - start);
-    }
+    recordTime(start, REMOVE);
     return removed;
   }
 
@@ -332,22 +295,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(oldValue);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
-    boolean removed = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
-      hitOrMiss(entry);
-      if (!entry.isPresent()) {
-        return false;
-      }
-      if (!codec.valueEquals(entry.value(), oldValue)) {
-        effects.access(entry);
-        return false;
-      }
-      effects.remove(entry, key, true);
-      return true;
-    }));
-    if (start != 0L) {
-      statistics.recordRemoveTime(System.nanoTime() - start);
-    }
+    long start = startTimer();
+    boolean removed = ifEqual(key, oldValue, entry -> effects.remove(entry, key, true));
+    recordTime(start, REMOVE);
     return removed;
   }
 
@@ -355,7 +305,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public V getAndRemove(K key) {
     requireOpen();
     requireKey(key);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = startTimer();
     Object old = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
       if (!entry.isPresent()) {
@@ -366,11 +316,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.remove(entry, key, true);
       return previous;
     }));
-    if (start != 0L) {
-      long elapsed = System.nanoTime() - start;
-      statistics.recordGetTime(elapsed);
-      statistics.recordRemoveTime(elapsed);
-    }
+    recordTime(start, GET | REMOVE);
     return old == null ? null : codec.value(old);
   }
 
@@ -380,24 +326,31 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireKey(key);
     requireValue(oldValue);
     requireValue(newValue);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = startTimer();
     Object stored = codec.storeValue(newValue);
-    boolean replaced = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+    boolean replaced = ifEqual(key, oldValue,
+        entry -> effects.update(entry, key, newValue, stored, true));
+    recordTime(start, PUT);
+    return replaced;
+  }
+
+  /**
+   * Applies the change if the key holds a value equal to {@code expected}; a present but
+   * different value counts as an access. A hit or miss either way.
+   */
+  private boolean ifEqual(K key, V expected, Consumer<EditableEntry<Object, Object>> change) {
+    return withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
       if (!entry.isPresent()) {
         return false;
       }
-      if (!codec.valueEquals(entry.value(), oldValue)) {
+      if (!codec.valueEquals(entry.value(), expected)) {
         effects.access(entry);
         return false;
       }
-      effects.update(entry, key, newValue, stored, true);
+      change.accept(entry);
       return true;
     }));
-    if (start != 0L) {
-      statistics.recordPutTime(System.nanoTime() - start);
-    }
-    return replaced;
   }
 
   @Override
@@ -416,7 +369,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = startTimer();
     Object stored = codec.storeValue(value);
     Object old = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
@@ -427,9 +380,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.update(entry, key, value, stored, true);
       return previous;
     }));
-    if (start != 0L) {
-      statistics.recordPutTime(System.nanoTime() - start);
-    }
+    recordTime(start, PUT);
     return old;
   }
 
@@ -545,8 +496,11 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       LOGGER.log(Level.WARNING, "Unregistering the MBeans of cache '" + name + "' failed", e);
     }
     events.close();
-    closeQuietly(loader == null ? null : loader.loader());
-    closeQuietly(writer.writer());
+    Object cacheLoader = loader == null ? null : loader.loader();
+    closeQuietly(cacheLoader);
+    if (writer.writer() != cacheLoader) {
+      closeQuietly(writer.writer());
+    }
     closeQuietly(expiry.policy());
   }
 
@@ -584,6 +538,31 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   }
 
   // Helpers shared with BulkOperations and CacheIterator.
+
+  private static final int GET = 1;
+  private static final int PUT = 2;
+  private static final int REMOVE = 4;
+
+  /** The start time of a timed operation, or 0 when statistics are off. */
+  private long startTimer() {
+    return statistics.isEnabled() ? System.nanoTime() : 0L;
+  }
+
+  /** Adds an operation's duration to the get, put and/or remove times it counts as. */
+  private void recordTime(long start, int kinds) {
+    if (start != 0L) {
+      long elapsed = System.nanoTime() - start;
+      if ((kinds & GET) != 0) {
+        statistics.recordGetTime(elapsed);
+      }
+      if ((kinds & PUT) != 0) {
+        statistics.recordPutTime(elapsed);
+      }
+      if ((kinds & REMOVE) != 0) {
+        statistics.recordRemoveTime(elapsed);
+      }
+    }
+  }
 
   /** Records the hit or miss of an operation that reads the entry it holds. */
   void hitOrMiss(EditableEntry<Object, Object> entry) {

@@ -38,11 +38,19 @@ public final class ImmutableTypes {
       Year.class, YearMonth.class, MonthDay.class, ZoneOffset.class,
       ZoneId.of("Europe/Paris").getClass());
 
+  /** The answer per class, cached: this is asked on every read and write of a by-value cache. */
+  private static final ClassValue<Boolean> IMMUTABLE = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      return TYPES.contains(type) || isEnum(type);
+    }
+  };
+
   private ImmutableTypes() {}
 
   /** True if instances of exactly this class never change, so sharing one is safe. */
   public static boolean isImmutable(Class<?> type) {
-    return TYPES.contains(type) || isEnum(type);
+    return IMMUTABLE.get(type);
   }
 
   private static boolean isEnum(Class<?> type) {

@@ -39,6 +39,8 @@ public final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
   private V value;
   private boolean valueKnown;
   private boolean present;
+  /** Set by the first setValue, remove or load: read-through applies only before any of them. */
+  private boolean touched;
   private Action action = Action.NONE;
 
   /**
@@ -79,7 +81,8 @@ public final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
       }
       return value;
     }
-    if (readThrough != null && action == Action.NONE) {
+    if (readThrough != null && !touched) {
+      touched = true;
       V loaded = readThrough.apply(key);
       if (loaded != null) {
         checkType(loaded);
@@ -102,6 +105,7 @@ public final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
     value = newValue;
     valueKnown = true;
     present = true;
+    touched = true;
     action = originallyPresent ? Action.UPDATED : Action.CREATED;
   }
 
@@ -110,6 +114,7 @@ public final class ProcessorEntry<K, V> implements MutableEntry<K, V> {
     value = null;
     valueKnown = true;
     present = false;
+    touched = true;
     if (originallyPresent) {
       action = Action.REMOVED;
     } else if (action == Action.CREATED || action == Action.LOADED) {
