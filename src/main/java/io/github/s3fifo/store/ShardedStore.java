@@ -2,6 +2,7 @@ package io.github.s3fifo.store;
 
 import java.util.Iterator;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A concurrent map bounded by total weight, evicting by S3-FIFO in each of its shards.
@@ -22,8 +23,28 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   /** The largest number of shards: beyond this, shards only shrink and cost hit ratio. */
   public static final int MAX_SHARDS = 256;
 
+  private final S3FifoShard<K, V>[] shards;
+  private final int shardMask;
+  private final long capacity;
+  private final Weigher<? super K, ? super V> weigher;
+  private final Ticker ticker;
+  private final RemovalListener<? super K, ? super V> removalListener;
+  private final StatsCounter statsCounter;
+
+  @SuppressWarnings("unchecked")
   ShardedStore(Builder<K, V> builder) {
-    throw new UnsupportedOperationException("not yet");
+    this.capacity = builder.maximumWeight;
+    this.weigher = builder.weigher == null ? Weigher.unit() : builder.weigher;
+    this.ticker = builder.ticker;
+    this.removalListener = builder.removalListener;
+    this.statsCounter = builder.recordStats ? new StatsCounter() : null;
+    int count = ShardSizing.shardCount(builder.shardCountHint, capacity, weigher, builder.expectedEntries);
+    this.shards = new S3FifoShard[count];
+    this.shardMask = count - 1;
+    int expectedPerShard = (int) Math.min(Integer.MAX_VALUE, builder.expectedEntries / count);
+    for (int i = 0; i < count; i++) {
+      shards[i] = new S3FifoShard<>(ShardSizing.shareOf(capacity, count, i), expectedPerShard, ticker);
+    }
   }
 
   public static <K, V> Builder<K, V> builder() {
@@ -32,7 +53,8 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
 
   /** Returns the live value for the key, counting the access, or {@code null}. */
   public V get(K key) {
-    throw new UnsupportedOperationException("not yet");
+    Node<K, V> node = readNode(key, true);
+    return node == null ? null : node.value;
   }
 
   /**
@@ -40,17 +62,67 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
    * or expired. An expired mapping found here is removed at once (cause {@code EXPIRED}).
    */
   public StoreEntry<K, V> getEntry(K key) {
-    throw new UnsupportedOperationException("not yet");
+    return readNode(key, true);
   }
 
   /** Returns the live value without counting an access (no frequency bump, no statistics). */
   public V peek(K key) {
-    throw new UnsupportedOperationException("not yet");
+    Node<K, V> node = readNode(key, false);
+    return node == null ? null : node.value;
   }
 
   /** True if the key has a live mapping; does not count an access. */
   public boolean containsKey(K key) {
-    throw new UnsupportedOperationException("not yet");
+    return readNode(key, false) != null;
+  }
+
+  /**
+   * The read path: no lock, and on a hit no write but the frequency bump. A node read here may be
+   * removed a moment later; its value is then {@code null}, which callers treat as a miss.
+   */
+  private Node<K, V> readNode(K key, boolean access) {
+    Objects.requireNonNull(key, "key");
+    int hash = fingerprint(key);
+    S3FifoShard<K, V> shard = shards[hash & shardMask];
+    Node<K, V> node = shard.map.get(key);
+    if (node != null && node.value != null) {
+      long at = node.expiresAt;
+      if (at == NEVER || ticker.read() - at < 0) {
+        if (access) {
+          node.bumpFrequency();
+          if (statsCounter != null) {
+            statsCounter.hits.increment();
+          }
+        }
+        return node;
+      }
+      expireOnRead(shard, node);
+    }
+    if (access && statsCounter != null) {
+      statsCounter.misses.increment();
+    }
+    return null;
+  }
+
+  /** Removes an expired node a reader found, unless a writer holds it (that writer will). */
+  private void expireOnRead(S3FifoShard<K, V> shard, Node<K, V> node) {
+    if (node.isPinned()) {
+      return;
+    }
+    Removals<K, V> removals = null;
+    synchronized (node) {
+      if (!node.tryPin()) {
+        return;
+      }
+      try {
+        if (node.value != null && node.isExpired(ticker.read())) {
+          removals = shard.unlinkToReserved(node, RemovalCause.EXPIRED);
+        }
+      } finally {
+        release(shard, node);
+      }
+      Removals.notify(removals, removalListener);
+    }
   }
 
   /** Maps the key to the value with no expiry; returns the previous live value or {@code null}. */
@@ -60,7 +132,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
 
   /** Maps the key to the value, expiring at the given ticker time; returns the previous value. */
   public V put(K key, V value, long expiresAt) {
-    throw new UnsupportedOperationException("not yet");
+    return write(key, Objects.requireNonNull(value, "value"), null, expiresAt, Operations.put());
   }
 
   /** Maps the key only if it has no live mapping; returns the existing value or {@code null}. */
@@ -69,27 +141,35 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   }
 
   public V putIfAbsent(K key, V value, long expiresAt) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(value, "value");
+    V existing = peek(key);
+    if (existing != null) {
+      return existing;
+    }
+    return write(key, value, null, expiresAt, Operations.putIfAbsent());
   }
 
   /** Replaces the value only if present, keeping its expiry; returns the previous value. */
   public V replace(K key, V value) {
-    throw new UnsupportedOperationException("not yet");
+    return write(key, Objects.requireNonNull(value, "value"), null, NEVER, Operations.replace());
   }
 
   /** Replaces the value only if currently mapped to {@code oldValue} (by {@code equals}). */
   public boolean replace(K key, V oldValue, V newValue) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(oldValue, "oldValue");
+    Objects.requireNonNull(newValue, "newValue");
+    return write(key, oldValue, newValue, NEVER, Operations.replaceIfEqual());
   }
 
   /** Removes the key's mapping; returns the removed live value or {@code null}. */
   public V remove(K key) {
-    throw new UnsupportedOperationException("not yet");
+    return write(key, null, null, NEVER, Operations.remove());
   }
 
   /** Removes the mapping only if currently mapped to {@code value} (by {@code equals}). */
   public boolean remove(K key, V value) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(value, "value");
+    return write(key, value, null, NEVER, Operations.removeIfEqual());
   }
 
   /**
@@ -98,7 +178,117 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
    * If the computation throws, nothing changes and the exception propagates.
    */
   public <R> R compute(K key, EntryComputation<K, V, R> computation) {
-    throw new UnsupportedOperationException("not yet");
+    Objects.requireNonNull(computation, "computation");
+    return write(key, null, null, NEVER, computation);
+  }
+
+  /**
+   * Holds the key: its node's monitor, and a pin that keeps the evictor off it. An absent key
+   * gets a reserved node, published already locked, that readers see as a miss.
+   */
+  private <R> R write(K key, V arg, V arg2, long argExpiresAt, EntryComputation<K, V, R> op) {
+    Objects.requireNonNull(key, "key");
+    int hash = fingerprint(key);
+    S3FifoShard<K, V> shard = shards[hash & shardMask];
+    for (;;) {
+      Node<K, V> node = shard.map.get(key);
+      if (node == null) {
+        Node<K, V> fresh = new Node<>(key, hash);
+        synchronized (fresh) {
+          Node<K, V> prior = shard.map.putIfAbsent(key, fresh);
+          if (prior == null) {
+            return writeHeld(shard, fresh, arg, arg2, argExpiresAt, op);
+          }
+          node = prior;
+        }
+      }
+      synchronized (node) {
+        if (node.tryPin()) {
+          return writeHeld(shard, node, arg, arg2, argExpiresAt, op);
+        }
+      }
+      // The node died between lookup and lock; its remover is dropping it from the map now.
+      Thread.onSpinWait();
+    }
+  }
+
+  private <R> R writeHeld(
+      S3FifoShard<K, V> shard, Node<K, V> node, V arg, V arg2, long argExpiresAt,
+      EntryComputation<K, V, R> op) {
+    Removals<K, V> removals = null;
+    R result;
+    try {
+      if (node.value != null && node.expiresAt != NEVER) {
+        long now = ticker.read();
+        if (node.isExpired(now)) {
+          removals = shard.unlinkToReserved(node, RemovalCause.EXPIRED);
+        }
+      }
+      Edit<K, V> edit = new Edit<>(ticker, node, arg, arg2, argExpiresAt);
+      result = op.compute(edit);
+      removals = merge(removals, apply(shard, node, edit));
+    } catch (RuntimeException | Error e) {
+      release(shard, node);
+      try {
+        Removals.notify(removals, removalListener);
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    release(shard, node);
+    Removals.notify(removals, removalListener);
+    return result;
+  }
+
+  private Removals<K, V> apply(S3FifoShard<K, V> shard, Node<K, V> node, Edit<K, V> edit) {
+    switch (edit.kind) {
+      case Edit.SET -> {
+        V value = edit.value();
+        long weight = weigh(node.key, value);
+        long expiresAt = edit.newExpiresAt();
+        return node.value == null
+            ? shard.link(node, value, weight, expiresAt)
+            : shard.replace(node, value, weight, expiresAt);
+      }
+      case Edit.REMOVE -> {
+        return node.value == null ? null : shard.unlinkToReserved(node, RemovalCause.EXPLICIT);
+      }
+      case Edit.TOUCH -> {
+        if (node.value != null) {
+          setExpiry(shard, node, edit.newExpiresAt());
+        }
+        return null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  /**
+   * Drops the caller's pin. The outermost writer of a node left without a value (never filled,
+   * removed, expired, or too heavy) retires it and takes it out of the map.
+   */
+  private void release(S3FifoShard<K, V> shard, Node<K, V> node) {
+    if (node.value == null && node.isOnlyPin()) {
+      node.retirePinned();
+      shard.map.remove(node.key, node);
+    } else {
+      node.unpin();
+    }
+  }
+
+  private static <K, V> Removals<K, V> merge(Removals<K, V> first, Removals<K, V> second) {
+    return first == null ? second : Removals.concat(first, second);
+  }
+
+  private long weigh(K key, V value) {
+    long weight = weigher.weigh(key, value);
+    if (weight < 0) {
+      throw new IllegalArgumentException("the weigher returned a negative weight: " + weight);
+    }
+    return weight;
   }
 
   /**
@@ -106,55 +296,122 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
    * still live. Meant for access-based expiry; it does not wait for a writer of the key.
    */
   public void setExpiresAt(StoreEntry<K, V> entry, long expiresAt) {
-    throw new UnsupportedOperationException("not yet");
+    if (!(entry instanceof Node<K, V> node)) {
+      throw new IllegalArgumentException("not an entry of this store: " + entry);
+    }
+    if (node.value != null && !node.isDead()) {
+      setExpiry(shards[node.hash & shardMask], node, expiresAt);
+    }
+  }
+
+  private static <K, V> void setExpiry(S3FifoShard<K, V> shard, Node<K, V> node, long expiresAt) {
+    node.expiresAt = expiresAt;
+    if (expiresAt != NEVER) {
+      shard.markExpiring();
+    }
   }
 
   /** Removes every mapping (cause {@code EXPLICIT}). */
   public void clear() {
-    throw new UnsupportedOperationException("not yet");
+    for (S3FifoShard<K, V> shard : shards) {
+      Removals.notify(shard.clear(), removalListener);
+    }
   }
 
   /** Removes every expired mapping now; returns how many were removed. */
   public int evictExpired() {
-    throw new UnsupportedOperationException("not yet");
+    int removed = 0;
+    for (S3FifoShard<K, V> shard : shards) {
+      Removals<K, V> removals = shard.evictExpired();
+      if (removals != null) {
+        removed += removals.size();
+        Removals.notify(removals, removalListener);
+      }
+    }
+    return removed;
   }
 
   /** The number of resident mappings (expired ones not yet reclaimed included). */
   public long size() {
-    throw new UnsupportedOperationException("not yet");
+    long size = 0;
+    for (S3FifoShard<K, V> shard : shards) {
+      size += shard.entries();
+    }
+    return size;
   }
 
   /** The summed weight of the resident mappings. */
   public long weight() {
-    throw new UnsupportedOperationException("not yet");
+    long weight = 0;
+    for (S3FifoShard<K, V> shard : shards) {
+      weight += shard.weight();
+    }
+    return weight;
   }
 
   /** The configured maximum weight ({@code Long.MAX_VALUE} when unbounded). */
   public long capacity() {
-    throw new UnsupportedOperationException("not yet");
+    return capacity;
   }
 
   public int shardCount() {
-    throw new UnsupportedOperationException("not yet");
+    return shards.length;
   }
 
   /** The resident weight of each shard, for skew diagnostics. */
   public long[] shardWeights() {
-    throw new UnsupportedOperationException("not yet");
+    long[] weights = new long[shards.length];
+    for (int i = 0; i < shards.length; i++) {
+      weights[i] = shards[i].weight();
+    }
+    return weights;
+  }
+
+  /** The capacity of each shard; they sum to {@link #capacity()}. */
+  public long[] shardCapacities() {
+    long[] capacities = new long[shards.length];
+    for (int i = 0; i < shards.length; i++) {
+      capacities[i] = shards[i].capacity;
+    }
+    return capacities;
   }
 
   public Ticker ticker() {
-    throw new UnsupportedOperationException("not yet");
+    return ticker;
   }
 
   public StoreStats stats() {
-    throw new UnsupportedOperationException("not yet");
+    StoreStats sum =
+        statsCounter == null
+            ? new StoreStats(0, 0, 0, 0, 0, 0)
+            : new StoreStats(statsCounter.hits.sum(), statsCounter.misses.sum(), 0, 0, 0, 0);
+    for (S3FifoShard<K, V> shard : shards) {
+      sum = shard.addStats(sum);
+    }
+    return sum;
   }
 
   /** A weakly consistent iterator over the live mappings; its {@code remove} is supported. */
   @Override
   public Iterator<StoreEntry<K, V>> iterator() {
-    throw new UnsupportedOperationException("not yet");
+    return new StoreIterator<>(this, shards);
+  }
+
+  /** A bijective mix of the hash code: shard index from its low bits, ghost fingerprint whole. */
+  static int fingerprint(Object key) {
+    int h = key.hashCode();
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
+  }
+
+  /** Striped hit and miss counters, present only when statistics were asked for. */
+  private static final class StatsCounter {
+    final LongAdder hits = new LongAdder();
+    final LongAdder misses = new LongAdder();
   }
 
   /** Configures a {@link ShardedStore}. */

@@ -4,7 +4,8 @@
  *
  * <h2>Policy, per shard</h2>
  *
- * <p>Each shard has capacity {@code C = ceil(maximumWeight / shards)} and three FIFO queues:
+ * <p>Each shard has capacity {@code C}, its share of the maximum weight (the floor or the ceiling of
+ * {@code maximumWeight / shards}, so that the shares add up to exactly the maximum), and three FIFO queues:
  * <em>small</em> (target weight {@code max(1, C / 10)}), <em>main</em>, and a <em>ghost</em> of
  * the fingerprints (spread hash codes) of keys evicted from small. Every entry has a frequency
  * counter from 0 to 3.
@@ -27,7 +28,8 @@
  *       computation is never evicted: it is passed over as if its counter were positive.
  *   <li>The ghost is a FIFO of fingerprints with a count per fingerprint: adding appends and
  *       counts one more; a lookup hit sets the count to zero; its length is kept at most
- *       {@code max(16, expectedEntries / shards, live entries in the shard)} by dropping the
+ *       {@code max(16, expectedEntries / shards, live entries in the shard)} (counted after the
+ *       eviction that feeds it) by dropping the
  *       oldest, which decrements that fingerprint's count if positive.
  * </ul>
  *

@@ -1,0 +1,313 @@
+package io.github.s3fifo.store;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One shard: its slice of the key space, its share of the capacity, and the S3-FIFO queues that
+ * decide what leaves. Lookups go straight to {@link #map} with no lock. Every method here that
+ * changes the queues takes the shard lock for a bounded time and runs no user code; the removals
+ * it causes are returned, to be reported once the lock is released.
+ */
+final class S3FifoShard<K, V> {
+
+  /** How many entries each write inspects for expiry as it passes, so expired ones do not pile up. */
+  private static final int SWEEP_STEPS = 2;
+
+  final ConcurrentHashMap<K, Node<K, V>> map;
+  final long capacity;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final NodeQueue<K, V> small = new NodeQueue<>(Node.SMALL);
+  private final NodeQueue<K, V> main = new NodeQueue<>(Node.MAIN);
+  private final GhostQueue ghost = new GhostQueue();
+  private final long smallTarget;
+  private final int ghostFloor;
+  private final Ticker ticker;
+
+  private volatile long weight;
+  private volatile long entries;
+  private volatile boolean mayExpire;
+
+  // Guarded by lock.
+  private long evictions;
+  private long evictedWeight;
+  private long expirations;
+  private long ghostHits;
+  private Node<K, V> sweepCursor;
+  private boolean sweepMainNext;
+
+  S3FifoShard(long capacity, int expectedEntries, Ticker ticker) {
+    this.capacity = capacity;
+    this.smallTarget = Math.max(1, capacity / 10);
+    this.ghostFloor = Math.max(16, expectedEntries);
+    this.ticker = ticker;
+    this.map = new ConcurrentHashMap<>(Math.max(16, Math.min(expectedEntries, 1 << 20)));
+  }
+
+  long weight() {
+    return weight;
+  }
+
+  long entries() {
+    return entries;
+  }
+
+  void markExpiring() {
+    if (!mayExpire) {
+      mayExpire = true;
+    }
+  }
+
+  /**
+   * Gives a reserved node (pinned by the caller, in the map, value {@code null}) its value and
+   * links it, then evicts to capacity. A value heavier than the shard is not retained: the node
+   * stays reserved and the value is reported evicted.
+   */
+  Removals<K, V> link(Node<K, V> node, V value, long nodeWeight, long expiresAt) {
+    lock.lock();
+    try {
+      if (nodeWeight > capacity) {
+        evictions++;
+        evictedWeight += nodeWeight;
+        return Removals.add(null, node.key, value, RemovalCause.SIZE);
+      }
+      node.weight = nodeWeight;
+      node.expiresAt = expiresAt;
+      node.freq = 0;
+      node.value = value;
+      if (ghost.consume(node.hash)) {
+        ghostHits++;
+        main.linkLast(node);
+      } else {
+        small.linkLast(node);
+      }
+      weight += nodeWeight;
+      entries++;
+      if (expiresAt != ShardedStore.NEVER) {
+        markExpiring();
+      }
+      return sweep(evictToCapacity(null));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Replaces a linked node's value in place (queue, position and frequency kept) and evicts to
+   * capacity. A value heavier than the shard unlinks the node, back to reserved.
+   */
+  Removals<K, V> replace(Node<K, V> node, V value, long nodeWeight, long expiresAt) {
+    lock.lock();
+    try {
+      V old = node.value;
+      Removals<K, V> removals = Removals.add(null, node.key, old, RemovalCause.REPLACED);
+      if (nodeWeight > capacity) {
+        unlinkLocked(node);
+        node.value = null;
+        evictions++;
+        evictedWeight += nodeWeight;
+        return Removals.add(removals, node.key, value, RemovalCause.SIZE);
+      }
+      long delta = nodeWeight - node.weight;
+      queueOf(node).weight += delta;
+      node.weight = nodeWeight;
+      weight += delta;
+      node.expiresAt = expiresAt;
+      node.value = value;
+      if (expiresAt != ShardedStore.NEVER) {
+        markExpiring();
+      }
+      return sweep(evictToCapacity(removals));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Unlinks a linked node the caller has pinned, leaving it reserved (value {@code null}). */
+  Removals<K, V> unlinkToReserved(Node<K, V> node, RemovalCause cause) {
+    lock.lock();
+    try {
+      V old = node.value;
+      unlinkLocked(node);
+      node.value = null;
+      if (cause == RemovalCause.EXPIRED) {
+        expirations++;
+      }
+      return sweep(Removals.add(null, node.key, old, cause));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Removes every unpinned entry (cause EXPLICIT) and forgets the ghost. */
+  Removals<K, V> clear() {
+    lock.lock();
+    try {
+      Removals<K, V> removals = null;
+      for (NodeQueue<K, V> queue : new NodeQueue[] {small, main}) {
+        for (Node<K, V> node = queue.head; node != null; ) {
+          Node<K, V> next = node.next;
+          if (node.tryRetire()) {
+            removals = removeRetired(node, RemovalCause.EXPLICIT, removals);
+          }
+          node = next;
+        }
+      }
+      ghost.clear();
+      return removals;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Removes the expired, unpinned entries; scans the map without the lock, locks per batch. */
+  Removals<K, V> evictExpired() {
+    if (!mayExpire) {
+      return null;
+    }
+    long now = ticker.read();
+    Removals<K, V> removals = null;
+    for (Node<K, V> node : map.values()) {
+      if (node.value != null && node.isExpired(now) && !node.isPinned()) {
+        lock.lock();
+        try {
+          if (node.queue != Node.UNLINKED && node.isExpired(now) && node.tryRetire()) {
+            expirations++;
+            removals = removeRetired(node, RemovalCause.EXPIRED, removals);
+          }
+        } finally {
+          lock.unlock();
+        }
+      }
+    }
+    return removals;
+  }
+
+  StoreStats addStats(StoreStats sum) {
+    lock.lock();
+    try {
+      return new StoreStats(
+          sum.hits(),
+          sum.misses(),
+          sum.evictions() + evictions,
+          sum.evictedWeight() + evictedWeight,
+          sum.expirations() + expirations,
+          sum.ghostHits() + ghostHits);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Removals<K, V> evictToCapacity(Removals<K, V> removals) {
+    if (weight <= capacity) {
+      return removals;
+    }
+    long now = mayExpire ? ticker.read() : 0;
+    // Pinned entries are passed over, not evicted; the budget stops a shard whose every entry is
+    // pinned from spinning. It is then over capacity until those writers finish.
+    long budget = 4 * (small.count + main.count) + 16;
+    while (weight > capacity && budget-- > 0) {
+      boolean preferSmall = main.weight == 0 || small.weight >= smallTarget;
+      NodeQueue<K, V> first = preferSmall ? small : main;
+      Node<K, V> node = first.head != null ? first.head : (preferSmall ? main : small).head;
+      if (node == null) {
+        break;
+      }
+      if (mayExpire && node.isExpired(now) && node.tryRetire()) {
+        expirations++;
+        removals = removeRetired(node, RemovalCause.EXPIRED, removals);
+      } else if (node.queue == Node.SMALL) {
+        removals = processSmallHead(node, removals);
+      } else {
+        removals = processMainHead(node, removals);
+      }
+    }
+    return removals;
+  }
+
+  private Removals<K, V> processSmallHead(Node<K, V> node, Removals<K, V> removals) {
+    if (node.freq == 0 && node.tryRetire()) {
+      evictions++;
+      evictedWeight += node.weight;
+      removals = removeRetired(node, RemovalCause.SIZE, removals);
+      ghost.add(node.hash, (int) Math.min(Integer.MAX_VALUE, Math.max(ghostFloor, entries)));
+      return removals;
+    }
+    moveToMainTail(node);
+    node.freq = 0;
+    return removals;
+  }
+
+  private Removals<K, V> processMainHead(Node<K, V> node, Removals<K, V> removals) {
+    byte freq = node.freq;
+    if (freq == 0 && node.tryRetire()) {
+      evictions++;
+      evictedWeight += node.weight;
+      return removeRetired(node, RemovalCause.SIZE, removals);
+    }
+    if (freq > 0) {
+      node.freq = (byte) (freq - 1);
+    }
+    moveToMainTail(node);
+    return removals;
+  }
+
+  private void moveToMainTail(Node<K, V> node) {
+    unlinkFromQueue(node);
+    main.linkLast(node);
+  }
+
+  /** Unlinks a node retired by this thread and drops it from the map. */
+  private Removals<K, V> removeRetired(Node<K, V> node, RemovalCause cause, Removals<K, V> removals) {
+    V value = node.value;
+    unlinkLocked(node);
+    node.value = null;
+    map.remove(node.key, node);
+    return Removals.add(removals, node.key, value, cause);
+  }
+
+  private void unlinkLocked(Node<K, V> node) {
+    unlinkFromQueue(node);
+    weight -= node.weight;
+    entries--;
+  }
+
+  private void unlinkFromQueue(Node<K, V> node) {
+    if (node == sweepCursor) {
+      sweepCursor = node.next;
+    }
+    queueOf(node).unlink(node);
+  }
+
+  private NodeQueue<K, V> queueOf(Node<K, V> node) {
+    return node.queue == Node.SMALL ? small : main;
+  }
+
+  /** Inspects a few entries at a rotating cursor and removes those that have expired. */
+  private Removals<K, V> sweep(Removals<K, V> removals) {
+    if (!mayExpire) {
+      return removals;
+    }
+    long now = ticker.read();
+    for (int i = 0; i < SWEEP_STEPS; i++) {
+      Node<K, V> node = sweepCursor;
+      if (node == null) {
+        sweepMainNext = !sweepMainNext;
+        node = sweepMainNext ? main.head : small.head;
+        if (node == null) {
+          node = sweepMainNext ? small.head : main.head;
+          if (node == null) {
+            return removals;
+          }
+        }
+      }
+      sweepCursor = node.next;
+      if (node.isExpired(now) && node.tryRetire()) {
+        expirations++;
+        removals = removeRetired(node, RemovalCause.EXPIRED, removals);
+      }
+    }
+    return removals;
+  }
+}
