@@ -2,6 +2,9 @@ package io.github.s3fifo.demo;
 
 import io.github.s3fifo.store.ShardedStore;
 import io.github.s3fifo.workload.Zipf;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -32,7 +35,7 @@ public final class Demo {
     // The ghost queue is sized from the entries expected at capacity: bytes over the mean value size.
     long expectedEntries = CAPACITY_BYTES / ((MIN_VALUE_BYTES + MAX_VALUE_BYTES) / 2);
     try (DemoCache<Long, byte[]> cache = openCache(CAPACITY_BYTES, expectedEntries)) {
-      run(cache);
+      run(cache, System.out);
     }
   }
 
@@ -46,34 +49,46 @@ public final class Demo {
     return new StoreDemoCache<>(store);
   }
 
-  static void run(DemoCache<Long, byte[]> cache) {
+  /**
+   * Replays the workload through the cache, printing a line per phase and a summary.
+   *
+   * @return what each phase gave, in order
+   */
+  static List<Phase> run(DemoCache<Long, byte[]> cache, PrintStream out) {
     Zipf zipf = new Zipf(DISTINCT_KEYS, SKEW, SEED);
-    System.out.printf(Locale.ROOT,
-        "Workload: Zipf (skew %.1f) over %,d keys, values of 64..4,096 bytes, cache-aside;%n"
+    out.printf(Locale.ROOT,
+        "Workload: Zipf (skew %.1f) over %,d keys, values of %,d..%,d bytes, cache-aside;%n"
             + "cache bounded at %,d bytes; a one-time scan of %,d new keys between two phases.%n%n",
-        SKEW, DISTINCT_KEYS, CAPACITY_BYTES, SCAN);
-    System.out.println("| phase | requests | hit ratio | ops/s (1 thread) |");
-    System.out.println("|---|---:|---:|---:|");
-    long start = System.nanoTime();
-    long total = 0;
-    total += phase(cache, "warm-up", WARM_UP, i -> Zipf.scramble(zipf.nextRank()));
-    total += phase(cache, "before the scan", PHASE, i -> Zipf.scramble(zipf.nextRank()));
+        SKEW, DISTINCT_KEYS, MIN_VALUE_BYTES, MAX_VALUE_BYTES, CAPACITY_BYTES, SCAN);
+    out.println("| phase | requests | hit ratio | ops/s (1 thread) |");
+    out.println("|---|---:|---:|---:|");
+    List<Phase> phases = new ArrayList<>();
+    phases.add(phase(cache, "warm-up", WARM_UP, i -> Zipf.scramble(zipf.nextRank())));
+    phases.add(phase(cache, "before the scan", PHASE, i -> Zipf.scramble(zipf.nextRank())));
     // Scan keys are ranks past the Zipf range: never requested before or again.
-    total += phase(cache, "during the scan", SCAN, i -> Zipf.scramble(DISTINCT_KEYS + i));
-    total += phase(cache, "after the scan", PHASE, i -> Zipf.scramble(zipf.nextRank()));
-    double seconds = (System.nanoTime() - start) / 1e9;
+    phases.add(phase(cache, "during the scan", SCAN, i -> Zipf.scramble(DISTINCT_KEYS + i)));
+    phases.add(phase(cache, "after the scan", PHASE, i -> Zipf.scramble(zipf.nextRank())));
+    long requests = 0;
+    double seconds = 0;
+    for (Phase phase : phases) {
+      out.printf(Locale.ROOT, "| %s | %,d | %.2f%% | %,.0f |%n", phase.name(), phase.requests(),
+          phase.hitRatio(), phase.requests() / phase.seconds());
+      requests += phase.requests();
+      seconds += phase.seconds();
+    }
 
     DemoCache.Snapshot snapshot = cache.snapshot();
-    System.out.printf(Locale.ROOT, "%nTotal: %,d requests in %.2f s (%,.0f ops/s)%n", total,
-        seconds, total / seconds);
-    System.out.printf(Locale.ROOT,
+    out.printf(Locale.ROOT, "%nTotal: %,d requests in %.2f s (%,.0f ops/s)%n", requests,
+        seconds, requests / seconds);
+    out.printf(Locale.ROOT,
         "Cache: %,d entries, weight %,d of %,d bytes (%.1f%%), %,d evictions, %d shards%n",
         snapshot.entries(), snapshot.weight(), snapshot.capacity(),
         100.0 * snapshot.weight() / snapshot.capacity(), snapshot.evictions(), snapshot.shards());
+    return phases;
   }
 
-  /** Runs one phase of cache-aside requests and prints its line; returns its request count. */
-  private static int phase(DemoCache<Long, byte[]> cache, String name, int requests,
+  /** Runs one phase of cache-aside requests: a get, and a put of a new value on a miss. */
+  private static Phase phase(DemoCache<Long, byte[]> cache, String name, int requests,
       KeySource keys) {
     long hits = 0;
     long start = System.nanoTime();
@@ -85,10 +100,21 @@ public final class Demo {
         cache.put(key, valueFor(key));
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "| %s | %,d | %.2f%% | %,.0f |%n", name, requests,
-        100.0 * hits / requests, requests / seconds);
-    return requests;
+    return new Phase(name, requests, hits, (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * What one phase of the workload gave.
+   *
+   * @param name the phase
+   * @param requests its requests
+   * @param hits those that hit
+   * @param seconds its wall time
+   */
+  record Phase(String name, long requests, long hits, double seconds) {
+    double hitRatio() {
+      return 100.0 * hits / requests;
+    }
   }
 
   /** The value "loaded" for a key: its size (64 to 4,096 bytes) is a function of the key. */
