@@ -62,6 +62,10 @@ public enum PolicyKind {
     return id;
   }
 
+  public PolicySpec spec() {
+    return new PolicySpec(id, this::create);
+  }
+
   public static PolicyKind of(String id) {
     for (PolicyKind kind : values()) {
       if (kind.id.equals(id)) {

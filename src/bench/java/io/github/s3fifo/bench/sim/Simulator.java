@@ -26,6 +26,8 @@ import java.util.concurrent.Future;
  *   <li>{@code --only NAME,...}: only these traces
  *   <li>{@code --policies ID,...}: only these policies (s3fifo-1shard, s3fifo, caffeine,
  *       cache2k, cache2k-strict, lru)
+ *   <li>{@code --ghost-factors F,...}: also ours (one shard) with a ghost F times as long,
+ *       through the store's {@code expectedEntries} hint
  *   <li>{@code --trace FILE[=SIZE,...]}: also replay this file (repeatable)
  *   <li>{@code --no-public}, {@code --no-synthetic}: leave out those traces
  *   <li>{@code --parallel N}: replays run at once (default 1: the policies are single-threaded)
@@ -43,18 +45,22 @@ public final class Simulator {
     Path traces = Path.of("..", "shared", "traces");
     Path out = Path.of("target", "sim");
     Set<String> only = null;
-    List<PolicyKind> policies = List.of(PolicyKind.values());
+    List<PolicySpec> policies = new ArrayList<>(
+        Arrays.stream(PolicyKind.values()).map(PolicyKind::spec).toList());
     List<Workload> extra = new ArrayList<>();
     boolean withPublic = true;
     boolean withSynthetic = true;
     int parallel = 1;
+    List<Double> ghostFactors = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--traces" -> traces = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         case "--only" -> only = Set.of(args[++i].split(","));
-        case "--policies" -> policies = Arrays.stream(args[++i].split(","))
-            .map(PolicyKind::of).toList();
+        case "--policies" -> policies = new ArrayList<>(Arrays.stream(args[++i].split(","))
+            .map(id -> PolicyKind.of(id).spec()).toList());
+        case "--ghost-factors" -> Arrays.stream(args[++i].split(","))
+            .mapToDouble(Double::parseDouble).forEach(f -> ghostFactors.add(f));
         case "--trace" -> extra.add(fileWorkload(args[++i]));
         case "--no-public" -> withPublic = false;
         case "--no-synthetic" -> withSynthetic = false;
@@ -64,6 +70,9 @@ public final class Simulator {
           System.exit(2);
         }
       }
+    }
+    for (double factor : ghostFactors) {
+      policies.add(PolicySpec.largerGhost(factor));
     }
     List<Workload> workloads = new ArrayList<>();
     if (withPublic) {
@@ -82,7 +91,7 @@ public final class Simulator {
   }
 
   /** Runs everything and writes the reports; returns the number of failed sanity checks. */
-  static int run(List<Workload> workloads, List<PolicyKind> policies, Path out, int parallel)
+  static int run(List<Workload> workloads, List<PolicySpec> policies, Path out, int parallel)
       throws IOException, InterruptedException, ExecutionException {
     Files.createDirectories(out);
     StringBuilder markdown = new StringBuilder("## Hit ratios (%)\n\n");
@@ -101,7 +110,7 @@ public final class Simulator {
             (System.nanoTime() - loadStart) / 1e9);
         long[] capacities = workload.capacitiesFor(trace);
         List<Future<Result>> futures = new ArrayList<>();
-        for (PolicyKind policy : policies) {
+        for (PolicySpec policy : policies) {
           for (int i = 0; i < capacities.length; i++) {
             int sizeIndex = i + 1;
             long capacity = capacities[i];
@@ -144,13 +153,13 @@ public final class Simulator {
   }
 
   /** Replays the whole trace through a new cache of the policy. */
-  static Result replay(Trace trace, PolicyKind kind, int sizeIndex, long capacity) {
+  static Result replay(Trace trace, PolicySpec spec, int sizeIndex, long capacity) {
     long start = System.nanoTime();
     long hits = 0;
     long requestedSize = 0;
     long hitSize = 0;
     String detail;
-    try (Policy policy = kind.create(capacity, trace)) {
+    try (Policy policy = spec.factory().create(capacity, trace)) {
       for (int i = 0, n = trace.requests(); i < n; i++) {
         int size = trace.size(i);
         requestedSize += size;
@@ -161,7 +170,7 @@ public final class Simulator {
       }
       detail = policy.detail();
     }
-    return new Result(trace.name(), trace.weighted(), kind.id(), sizeIndex, capacity,
+    return new Result(trace.name(), trace.weighted(), spec.id(), sizeIndex, capacity,
         trace.requests(), hits, requestedSize, hitSize, detail,
         (System.nanoTime() - start) / 1e9);
   }
