@@ -1,0 +1,614 @@
+package io.github.s3fifo.jcache;
+
+import io.github.s3fifo.jcache.copy.StoreCodec;
+import io.github.s3fifo.jcache.event.EventDispatcher;
+import io.github.s3fifo.jcache.expiry.ExpiryCalculator;
+import io.github.s3fifo.jcache.expiry.ExpirySweeper;
+import io.github.s3fifo.jcache.integration.LoaderAdapter;
+import io.github.s3fifo.jcache.integration.WriterAdapter;
+import io.github.s3fifo.jcache.management.CacheManagement;
+import io.github.s3fifo.jcache.management.CacheStatistics;
+import io.github.s3fifo.store.EditableEntry;
+import io.github.s3fifo.store.RemovalCause;
+import io.github.s3fifo.store.ShardedStore;
+import io.github.s3fifo.store.StoreEntry;
+import java.lang.System.Logger.Level;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.cache.Cache;
+import javax.cache.CacheManager;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.configuration.Configuration;
+import javax.cache.configuration.Factory;
+import javax.cache.integration.CacheLoader;
+import javax.cache.integration.CacheWriter;
+import javax.cache.integration.CompletionListener;
+import javax.cache.processor.EntryProcessor;
+import javax.cache.processor.EntryProcessorResult;
+
+/**
+ * A {@link Cache} over a {@link ShardedStore}: argument checks and the shape of each operation
+ * live here; what an operation does to an entry (write-through, expiry, statistics, events) is
+ * decided by {@link EntryEffects}, and the multi-key operations are in {@link BulkOperations}.
+ *
+ * <p>Every operation that may run user code (a loader, writer, EntryProcessor or weigher) runs it
+ * inside {@link ShardedStore#compute}, holding only the one key concerned. Reads are lock-free.
+ *
+ * @param <K> the key type
+ * @param <V> the value type
+ */
+public final class CacheProxy<K, V> implements Cache<K, V> {
+
+  private static final System.Logger LOGGER = System.getLogger(CacheProxy.class.getName());
+
+  private final S3FifoCacheManager manager;
+  private final String name;
+  private final S3FifoConfiguration<K, V> configuration;
+  private final CacheStatistics statistics;
+  private final CacheManagement management;
+  final ShardedStore<Object, Object> store;
+  final StoreCodec<K, V> codec;
+  final EventDispatcher<K, V> events;
+  final EntryEffects<K, V> effects;
+  final EntryWeigher<K, V> weigher;
+  final WriterAdapter<K, V> writer;
+  final LoaderAdapter<K, V> loader;
+  private final ExpiryCalculator expiry;
+  private final boolean readThrough;
+  private final Class<?> keyType;
+  final Class<?> valueType;
+  private final BulkOperations<K, V> bulk;
+  private final Invocations<K, V> invocations;
+  /** Kept strongly here because the sweeper holds it weakly; null for an eternal cache. */
+  private final Runnable sweepTask;
+  private volatile boolean closed;
+
+  /**
+   * Creates the cache.
+   *
+   * @param manager the manager that owns it
+   * @param name the cache's name
+   * @param configuration a defensive copy of the configuration, kept and returned live
+   */
+  public CacheProxy(
+      S3FifoCacheManager manager, String name, S3FifoConfiguration<K, V> configuration) {
+    this.manager = Objects.requireNonNull(manager, "manager");
+    this.name = Objects.requireNonNull(name, "name");
+    this.configuration = Objects.requireNonNull(configuration, "configuration");
+    this.keyType = configuration.getKeyType();
+    this.valueType = configuration.getValueType();
+    this.codec = CacheStores.codec(configuration, manager::getClassLoader);
+    this.expiry = new ExpiryCalculator(configuration.getExpiryPolicyFactory().create());
+    Factory<CacheLoader<K, V>> loaderFactory = configuration.getCacheLoaderFactory();
+    this.loader = loaderFactory == null ? null : new LoaderAdapter<>(loaderFactory.create());
+    this.readThrough = configuration.isReadThrough() && loader != null;
+    Factory<CacheWriter<? super K, ? super V>> writerFactory =
+        configuration.getCacheWriterFactory();
+    this.writer = new WriterAdapter<>(configuration.isWriteThrough() && writerFactory != null
+        ? writerFactory.create() : null);
+    this.weigher = new EntryWeigher<>(configuration.getWeigherFactory() == null
+        ? null : configuration.getWeigherFactory().create(), codec);
+    this.store = CacheStores.build(configuration, weigher, this::onRemoval);
+    this.statistics = new CacheStatistics();
+    this.events = new EventDispatcher<>(this, codec);
+    for (CacheEntryListenerConfiguration<K, V> listener
+        : configuration.getCacheEntryListenerConfigurations()) {
+      events.register(listener);
+    }
+    this.effects = new EntryEffects<>(store, codec, expiry, writer, weigher, statistics, events);
+    this.bulk = new BulkOperations<>(this, statistics);
+    this.invocations = new Invocations<>(this);
+    this.management = new CacheManagement(this, statistics);
+    enableStatistics(configuration.isStatisticsEnabled());
+    enableManagement(configuration.isManagementEnabled());
+    if (expiry.isEternal()) {
+      this.sweepTask = null;
+    } else {
+      this.sweepTask = this::sweepExpired;
+      ExpirySweeper.register(sweepTask);
+    }
+  }
+
+  /** Mappings the store dropped on its own: evictions are counted, expirations published. */
+  private void onRemoval(Object storeKey, Object storedValue, RemovalCause cause) {
+    if (cause == RemovalCause.SIZE) {
+      statistics.recordEvictions(1);
+    } else if (cause == RemovalCause.EXPIRED) {
+      events.publishExpired(storeKey, storedValue);
+    }
+  }
+
+  private void sweepExpired() {
+    if (!closed) {
+      withEvents(store::evictExpired);
+    }
+  }
+
+  /** Turns statistics on or off, updating the configuration and the MBean. */
+  public void enableStatistics(boolean enabled) {
+    configuration.setStatisticsEnabled(enabled);
+    management.setStatisticsEnabled(enabled);
+  }
+
+  /** Turns the configuration MBean on or off, updating the configuration. */
+  public void enableManagement(boolean enabled) {
+    configuration.setManagementEnabled(enabled);
+    management.setManagementEnabled(enabled);
+  }
+
+  @Override
+  public V get(K key) {
+    requireOpen();
+    requireKey(key);
+    long start = startTimer();
+    V value = withEvents(() -> read(key));
+    recordTime(start, GET);
+    return value;
+  }
+
+  /** A get without timing: lock-free on a hit, a load under the key's lock on a miss. */
+  private V read(K key) {
+    Object stored = readStored(key);
+    if (stored != null) {
+      return codec.value(stored);
+    }
+    return readThrough ? loadMissing(key, null) : null;
+  }
+
+  /** A lock-free read counting a hit (and the access) or a miss; the stored form or null. */
+  Object readStored(K key) {
+    StoreEntry<Object, Object> entry = store.getEntry(codec.lookupKey(key));
+    Object stored = entry == null ? null : entry.getValue();
+    if (stored == null) {
+      statistics.recordMisses(1);
+      return null;
+    }
+    statistics.recordHits(1);
+    effects.access(entry);
+    return stored;
+  }
+
+  /**
+   * Loads the key, unless a value appeared meanwhile (then returned); {@code preloaded} is the
+   * value a bulk load already fetched for it, or null to ask the loader.
+   */
+  V loadMissing(K key, V preloaded) {
+    return store.compute(codec.storeKey(key), entry -> {
+      if (entry.isPresent()) {
+        return codec.value(entry.value());
+      }
+      V loaded = preloaded != null ? preloaded : loader.load(key);
+      if (loaded == null) {
+        return null;
+      }
+      requireValue(loaded);
+      effects.create(entry, key, loaded, codec.storeValue(loaded), false);
+      return loaded;
+    });
+  }
+
+  @Override
+  public Map<K, V> getAll(Set<? extends K> keys) {
+    requireOpen();
+    return withEvents(() -> bulk.getAll(keys));
+  }
+
+  @Override
+  public boolean containsKey(K key) {
+    requireOpen();
+    requireKey(key);
+    return withEvents(() -> store.containsKey(codec.lookupKey(key)));
+  }
+
+  @Override
+  public void loadAll(Set<? extends K> keys, boolean replaceExistingValues,
+      CompletionListener completionListener) {
+    requireOpen();
+    bulk.loadAll(keys, replaceExistingValues, completionListener);
+  }
+
+  boolean isReadThrough() {
+    return readThrough;
+  }
+
+  @Override
+  public void put(K key, V value) {
+    requireOpen();
+    requireKey(key);
+    requireValue(value);
+    long start = startTimer();
+    Object stored = codec.storeValue(value);
+    withEvents(() -> store.compute(codec.storeKey(key), entry -> {
+      effects.put(entry, key, value, stored, true);
+      return null;
+    }));
+    recordTime(start, PUT);
+  }
+
+  @Override
+  public V getAndPut(K key, V value) {
+    requireOpen();
+    requireKey(key);
+    requireValue(value);
+    long start = startTimer();
+    Object stored = codec.storeValue(value);
+    Object old = withEvents(() -> store.compute(codec.storeKey(key), entry -> {
+      Object previous = entry.value();
+      hitOrMiss(entry);
+      effects.put(entry, key, value, stored, true);
+      return previous;
+    }));
+    recordTime(start, GET | PUT);
+    return old == null ? null : codec.value(old);
+  }
+
+  @Override
+  public void putAll(Map<? extends K, ? extends V> map) {
+    requireOpen();
+    long start = startTimer();
+    bulk.putAll(map);
+    recordTime(start, PUT);
+  }
+
+  @Override
+  public boolean putIfAbsent(K key, V value) {
+    requireOpen();
+    requireKey(key);
+    requireValue(value);
+    long start = startTimer();
+    Object stored = codec.storeValue(value);
+    boolean put = withEvents(() -> store.compute(codec.storeKey(key), entry -> {
+      hitOrMiss(entry);
+      if (entry.isPresent()) {
+        return false;
+      }
+      effects.create(entry, key, value, stored, true);
+      return true;
+    }));
+    recordTime(start, PUT);
+    return put;
+  }
+
+  @Override
+  public boolean remove(K key) {
+    requireOpen();
+    requireKey(key);
+    long start = startTimer();
+    boolean removed = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+      if (!entry.isPresent()) {
+        effects.removeAbsent(key);
+        return false;
+      }
+      effects.remove(entry, key, true);
+      return true;
+    }));
+    recordTime(start, REMOVE);
+    return removed;
+  }
+
+  @Override
+  public boolean remove(K key, V oldValue) {
+    requireOpen();
+    requireKey(key);
+    requireValue(oldValue);
+    long start = startTimer();
+    boolean removed = ifEqual(key, oldValue, entry -> effects.remove(entry, key, true));
+    recordTime(start, REMOVE);
+    return removed;
+  }
+
+  @Override
+  public V getAndRemove(K key) {
+    requireOpen();
+    requireKey(key);
+    long start = startTimer();
+    Object old = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+      hitOrMiss(entry);
+      if (!entry.isPresent()) {
+        effects.removeAbsent(key);
+        return null;
+      }
+      Object previous = entry.value();
+      effects.remove(entry, key, true);
+      return previous;
+    }));
+    recordTime(start, GET | REMOVE);
+    return old == null ? null : codec.value(old);
+  }
+
+  @Override
+  public boolean replace(K key, V oldValue, V newValue) {
+    requireOpen();
+    requireKey(key);
+    requireValue(oldValue);
+    requireValue(newValue);
+    long start = startTimer();
+    Object stored = codec.storeValue(newValue);
+    boolean replaced = ifEqual(key, oldValue,
+        entry -> effects.update(entry, key, newValue, stored, true));
+    recordTime(start, PUT);
+    return replaced;
+  }
+
+  /**
+   * Applies the change if the key holds a value equal to {@code expected}; a present but
+   * different value counts as an access. A hit or miss either way.
+   */
+  private boolean ifEqual(K key, V expected, Consumer<EditableEntry<Object, Object>> change) {
+    return withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+      hitOrMiss(entry);
+      if (!entry.isPresent()) {
+        return false;
+      }
+      if (!codec.valueEquals(entry.value(), expected)) {
+        effects.access(entry);
+        return false;
+      }
+      change.accept(entry);
+      return true;
+    }));
+  }
+
+  @Override
+  public boolean replace(K key, V value) {
+    return getAndReplaceStored(key, value) != null;
+  }
+
+  @Override
+  public V getAndReplace(K key, V value) {
+    Object old = getAndReplaceStored(key, value);
+    return old == null ? null : codec.value(old);
+  }
+
+  /** Replaces a present value; returns the old stored form, or null if absent. */
+  private Object getAndReplaceStored(K key, V value) {
+    requireOpen();
+    requireKey(key);
+    requireValue(value);
+    long start = startTimer();
+    Object stored = codec.storeValue(value);
+    Object old = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+      hitOrMiss(entry);
+      if (!entry.isPresent()) {
+        return null;
+      }
+      Object previous = entry.value();
+      effects.update(entry, key, value, stored, true);
+      return previous;
+    }));
+    recordTime(start, PUT);
+    return old;
+  }
+
+  @Override
+  public void removeAll(Set<? extends K> keys) {
+    requireOpen();
+    bulk.removeAll(keys);
+  }
+
+  @Override
+  public void removeAll() {
+    requireOpen();
+    bulk.removeAll();
+  }
+
+  /** Removes every entry without the writer, listeners or statistics, as the spec says. */
+  @Override
+  public void clear() {
+    requireOpen();
+    withEvents(() -> {
+      store.clear();
+      return null;
+    });
+  }
+
+  @Override
+  public <T> T invoke(K key, EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
+    requireOpen();
+    return invocations.invoke(key, entryProcessor, arguments);
+  }
+
+  @Override
+  public <T> Map<K, EntryProcessorResult<T>> invokeAll(Set<? extends K> keys,
+      EntryProcessor<K, V, T> entryProcessor, Object... arguments) {
+    requireOpen();
+    return invocations.invokeAll(keys, entryProcessor, arguments);
+  }
+
+  @Override
+  public void registerCacheEntryListener(
+      CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
+    requireOpen();
+    Objects.requireNonNull(listenerConfiguration, "listenerConfiguration must not be null");
+    events.register(listenerConfiguration);
+    configuration.addCacheEntryListenerConfiguration(listenerConfiguration);
+  }
+
+  @Override
+  public void deregisterCacheEntryListener(
+      CacheEntryListenerConfiguration<K, V> listenerConfiguration) {
+    Objects.requireNonNull(listenerConfiguration, "listenerConfiguration must not be null");
+    requireOpen();
+    events.deregister(listenerConfiguration);
+    configuration.removeCacheEntryListenerConfiguration(listenerConfiguration);
+  }
+
+  @Override
+  public Iterator<Entry<K, V>> iterator() {
+    requireOpen();
+    return new CacheIterator<>(this, store.iterator(), statistics);
+  }
+
+  /** A read of an entry by the iterator (a snapshot of the store's): the access expiry. */
+  void accessed(StoreEntry<Object, Object> snapshot) {
+    if (expiry.tracksAccess()) {
+      StoreEntry<Object, Object> live = store.getEntry(snapshot.getKey());
+      if (live != null) {
+        effects.access(live);
+      }
+    }
+  }
+
+  /**
+   * Returns the live configuration: {@link S3FifoConfiguration}, or any type it implements
+   * ({@code CompleteConfiguration}, {@code Configuration}). It reflects listener registrations
+   * and the statistics and management switches.
+   */
+  @Override
+  public <C extends Configuration<K, V>> C getConfiguration(Class<C> clazz) {
+    Objects.requireNonNull(clazz, "clazz must not be null");
+    if (clazz.isInstance(configuration)) {
+      return clazz.cast(configuration);
+    }
+    throw new IllegalArgumentException(
+        "The configuration of cache '" + name + "' is not a " + clazz.getName());
+  }
+
+  @Override
+  public String getName() {
+    return name;
+  }
+
+  @Override
+  public CacheManager getCacheManager() {
+    return manager;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    if (sweepTask != null) {
+      ExpirySweeper.deregister(sweepTask);
+    }
+    manager.releaseCache(this);
+    try {
+      management.close();
+    } catch (RuntimeException e) {
+      LOGGER.log(Level.WARNING, "Unregistering the MBeans of cache '" + name + "' failed", e);
+    }
+    events.close();
+    Object cacheLoader = loader == null ? null : loader.loader();
+    closeQuietly(cacheLoader);
+    if (writer.writer() != cacheLoader) {
+      closeQuietly(writer.writer());
+    }
+    closeQuietly(expiry.policy());
+  }
+
+  private void closeQuietly(Object resource) {
+    if (resource instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOGGER.log(Level.WARNING, "Closing " + resource + " of cache '" + name + "' failed", e);
+      }
+    }
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Unwraps to this cache (or a type it implements) or to its {@link ShardedStore}. */
+  @Override
+  public <T> T unwrap(Class<T> clazz) {
+    Objects.requireNonNull(clazz, "clazz must not be null");
+    if (clazz.isInstance(this)) {
+      return clazz.cast(this);
+    }
+    if (clazz == ShardedStore.class) {
+      return clazz.cast(store);
+    }
+    throw new IllegalArgumentException("Cache '" + name + "' cannot be unwrapped to " + clazz);
+  }
+
+  @Override
+  public String toString() {
+    return "CacheProxy[" + name + ", " + manager.getURI() + "]";
+  }
+
+  // Helpers shared with BulkOperations and CacheIterator.
+
+  private static final int GET = 1;
+  private static final int PUT = 2;
+  private static final int REMOVE = 4;
+
+  /** The start time of a timed operation, or 0 when statistics are off. */
+  private long startTimer() {
+    return statistics.isEnabled() ? System.nanoTime() : 0L;
+  }
+
+  /** Adds an operation's duration to the get, put and/or remove times it counts as. */
+  private void recordTime(long start, int kinds) {
+    if (start != 0L) {
+      long elapsed = System.nanoTime() - start;
+      if ((kinds & GET) != 0) {
+        statistics.recordGetTime(elapsed);
+      }
+      if ((kinds & PUT) != 0) {
+        statistics.recordPutTime(elapsed);
+      }
+      if ((kinds & REMOVE) != 0) {
+        statistics.recordRemoveTime(elapsed);
+      }
+    }
+  }
+
+  /** Records the hit or miss of an operation that reads the entry it holds. */
+  void hitOrMiss(EditableEntry<Object, Object> entry) {
+    if (entry.isPresent()) {
+      statistics.recordHits(1);
+    } else {
+      statistics.recordMisses(1);
+    }
+  }
+
+  /** Runs an operation, then the synchronous listener deliveries it queued. */
+  <T> T withEvents(Supplier<T> operation) {
+    T result;
+    try {
+      result = operation.get();
+    } catch (RuntimeException | Error e) {
+      events.flushAfter(e);
+      throw e;
+    }
+    events.flush();
+    return result;
+  }
+
+  void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("Cache '" + name + "' is closed");
+    }
+  }
+
+  void requireKey(Object key) {
+    if (key == null) {
+      throw new NullPointerException("A key must not be null (cache '" + name + "')");
+    }
+    if (keyType != Object.class && !keyType.isInstance(key)) {
+      throw new ClassCastException("The key " + key + " is a " + key.getClass().getName()
+          + ", but cache '" + name + "' has key type " + keyType.getName());
+    }
+  }
+
+  void requireValue(Object value) {
+    if (value == null) {
+      throw new NullPointerException("A value must not be null (cache '" + name + "')");
+    }
+    if (valueType != Object.class && !valueType.isInstance(value)) {
+      throw new ClassCastException("The value " + value + " is a " + value.getClass().getName()
+          + ", but cache '" + name + "' has value type " + valueType.getName());
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.github.s3fifo.jcache.copy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+import java.io.OutputStream;
+import java.util.function.Supplier;
+import javax.cache.CacheException;
+
+/**
+ * Java serialization for a store-by-value cache: it resolves classes with the thread's context
+ * class loader first, then the cache manager's, and applies the cache's {@link ObjectInputFilter}
+ * when one is configured (otherwise the JVM-wide filter, as every {@link ObjectInputStream}).
+ */
+public final class Serializer {
+
+  private final Supplier<ClassLoader> classLoader;
+  private final ObjectInputFilter filter;
+
+  /**
+   * @param classLoader the cache manager's class loader, asked after the context class loader
+   * @param filter the filter for deserialization, or {@code null} for the JVM-wide one
+   */
+  public Serializer(Supplier<ClassLoader> classLoader, ObjectInputFilter filter) {
+    this.classLoader = classLoader;
+    this.filter = filter;
+  }
+
+  /** Serializes the object; a failure is a {@link CacheException} naming the object's class. */
+  public byte[] serialize(Object object) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+    write(object, bytes);
+    return bytes.toByteArray();
+  }
+
+  /** The exact length of the object's serialized form, computed without keeping the bytes. */
+  public long serializedSize(Object object) {
+    CountingStream counter = new CountingStream();
+    write(object, counter);
+    return counter.count;
+  }
+
+  private static void write(Object object, OutputStream target) {
+    try (ObjectOutputStream out = new ObjectOutputStream(target)) {
+      out.writeObject(object);
+    } catch (IOException | RuntimeException e) {
+      throw new CacheException("Cannot serialize an instance of " + object.getClass().getName()
+          + " for a store-by-value cache: " + e, e);
+    }
+  }
+
+  /** Reads back an object written by {@link #serialize}. */
+  public Object deserialize(byte[] serialized) {
+    try (ObjectInputStream in = new LoaderAwareInputStream(
+        new ByteArrayInputStream(serialized), classLoader.get())) {
+      if (filter != null) {
+        in.setObjectInputFilter(filter);
+      }
+      return in.readObject();
+    } catch (IOException | ClassNotFoundException | RuntimeException e) {
+      throw new CacheException("Cannot deserialize a value of a store-by-value cache: " + e, e);
+    }
+  }
+
+  /** An input stream resolving classes with the context class loader, then the given one. */
+  private static final class LoaderAwareInputStream extends ObjectInputStream {
+    private final ClassLoader fallback;
+
+    LoaderAwareInputStream(InputStream in, ClassLoader fallback) throws IOException {
+      super(in);
+      this.fallback = fallback;
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
+      String name = desc.getName();
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      if (context != null) {
+        try {
+          return Class.forName(name, false, context);
+        } catch (ClassNotFoundException notVisible) {
+          // try the manager's loader
+        }
+      }
+      if (fallback != null && fallback != context) {
+        try {
+          return Class.forName(name, false, fallback);
+        } catch (ClassNotFoundException notVisible) {
+          // primitives and the caller's own loader are handled by the default
+        }
+      }
+      return super.resolveClass(desc);
+    }
+  }
+
+  private static final class CountingStream extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+}

@@ -1,0 +1,243 @@
+package io.github.s3fifo.jcache.event;
+
+import io.github.s3fifo.jcache.copy.StoreCodec;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.cache.Cache;
+import javax.cache.configuration.CacheEntryListenerConfiguration;
+import javax.cache.event.CacheEntryListenerException;
+import javax.cache.event.EventType;
+
+/**
+ * Delivers a cache's entry events to its registered listeners.
+ *
+ * <p>A cache operation publishes events while it still holds the entry's key, so that
+ * asynchronous deliveries are queued in the order the key changed: each key maps to one of a few
+ * serial executors on a shared daemon pool, so a listener sees each key's events in order.
+ * Synchronous deliveries are queued on the publishing thread and run by {@link #flush()}, which the
+ * cache calls once the key is released and before the operation returns; a listener thus never
+ * runs while a lock is held, and may call the cache.
+ *
+ * <p>A synchronous listener's {@code RuntimeException} reaches the caller as a
+ * {@link CacheEntryListenerException} (an {@code Error} as it is), after the remaining
+ * synchronous deliveries ran; the cache's state is not affected. An asynchronous listener's
+ * failure is logged.
+ */
+public final class EventDispatcher<K, V> {
+
+  private static final System.Logger LOGGER = System.getLogger(EventDispatcher.class.getName());
+  private static final int STRIPES = 16;
+
+  private final Cache<K, V> source;
+  private final StoreCodec<K, V> codec;
+  private final CopyOnWriteArrayList<ListenerRegistration<K, V>> registrations =
+      new CopyOnWriteArrayList<>();
+  private final ThreadLocal<ArrayDeque<Runnable>> pending = ThreadLocal.withInitial(ArrayDeque::new);
+  private final SerialExecutor[] stripes = new SerialExecutor[STRIPES];
+  /** Union of the registrations' event masks. */
+  private volatile int eventMask;
+  /** Set by the first registration, never reset: a cheap "nothing to flush" test before. */
+  private volatile boolean everRegistered;
+
+  public EventDispatcher(Cache<K, V> source, StoreCodec<K, V> codec) {
+    this.source = source;
+    this.codec = codec;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new SerialExecutor(Pool.INSTANCE);
+    }
+  }
+
+  /**
+   * Creates and registers the configuration's listener.
+   *
+   * @throws IllegalArgumentException if an equal configuration is already registered
+   */
+  public synchronized void register(CacheEntryListenerConfiguration<K, V> configuration) {
+    for (ListenerRegistration<K, V> registration : registrations) {
+      if (registration.configuration.equals(configuration)) {
+        throw new IllegalArgumentException("This listener configuration is already registered");
+      }
+    }
+    registrations.add(new ListenerRegistration<>(configuration));
+    everRegistered = true;
+    recomputeMask();
+  }
+
+  /** Removes the configuration's listener, closing it if closeable; false if not registered. */
+  public synchronized boolean deregister(CacheEntryListenerConfiguration<K, V> configuration) {
+    for (ListenerRegistration<K, V> registration : registrations) {
+      if (registration.configuration.equals(configuration)) {
+        registrations.remove(registration);
+        recomputeMask();
+        closeQuietly(registration.listener);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void recomputeMask() {
+    int mask = 0;
+    for (ListenerRegistration<K, V> registration : registrations) {
+      mask |= registration.eventMask;
+    }
+    eventMask = mask;
+  }
+
+  /** True if some listener handles events of this type. */
+  public boolean isListening(EventType type) {
+    return (eventMask & (1 << type.ordinal())) != 0;
+  }
+
+  /** Publishes a creation of the key with the given stored value. */
+  public void publishCreated(Object storeKey, Object storedValue) {
+    publish(EventType.CREATED, storeKey, storedValue, null);
+  }
+
+  /** Publishes an update of the key from {@code storedOldValue} to {@code storedValue}. */
+  public void publishUpdated(Object storeKey, Object storedValue, Object storedOldValue) {
+    publish(EventType.UPDATED, storeKey, storedValue, storedOldValue);
+  }
+
+  /** Publishes a removal of the key, which held {@code storedOldValue}. */
+  public void publishRemoved(Object storeKey, Object storedOldValue) {
+    publish(EventType.REMOVED, storeKey, null, storedOldValue);
+  }
+
+  /** Publishes the expiry of the key, which held {@code storedOldValue}. */
+  public void publishExpired(Object storeKey, Object storedOldValue) {
+    publish(EventType.EXPIRED, storeKey, null, storedOldValue);
+  }
+
+  private void publish(EventType type, Object storeKey, Object storedValue, Object storedOld) {
+    if (!isListening(type)) {
+      return;
+    }
+    for (ListenerRegistration<K, V> registration : registrations) {
+      if (!registration.handles(type)) {
+        continue;
+      }
+      // One event per listener: its lazily converted values are then confined to one thread.
+      EntryEvent<K, V> event = new EntryEvent<>(source, type, codec, storeKey, storedValue,
+          storedOld, registration.oldValueRequired);
+      if (registration.synchronous) {
+        pending.get().add(() -> registration.deliver(event));
+      } else {
+        stripeOf(storeKey).execute(() -> deliverAsync(registration, event));
+      }
+    }
+  }
+
+  private SerialExecutor stripeOf(Object storeKey) {
+    int h = storeKey.hashCode();
+    h ^= h >>> 16;
+    return stripes[h & (STRIPES - 1)];
+  }
+
+  private void deliverAsync(ListenerRegistration<K, V> registration, EntryEvent<K, V> event) {
+    if (!registrations.contains(registration)) {
+      return; // deregistered meanwhile
+    }
+    try {
+      registration.deliver(event);
+    } catch (Throwable t) {
+      LOGGER.log(Level.WARNING, "An asynchronous cache entry listener failed on " + event, t);
+    }
+  }
+
+  /**
+   * Runs the synchronous deliveries queued by this thread. Every one runs; then the first
+   * failure is thrown.
+   *
+   * @throws CacheEntryListenerException wrapping a listener's or filter's exception
+   */
+  public void flush() {
+    if (!everRegistered) {
+      return;
+    }
+    ArrayDeque<Runnable> queue = pending.get();
+    Throwable failure = null;
+    Runnable delivery;
+    while ((delivery = queue.poll()) != null) {
+      try {
+        delivery.run();
+      } catch (Throwable t) {
+        if (failure == null) {
+          failure = t;
+        } else if (failure != t) {
+          failure.addSuppressed(t);
+        }
+      }
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    if (failure instanceof CacheEntryListenerException listenerException) {
+      throw listenerException;
+    }
+    if (failure != null) {
+      throw new CacheEntryListenerException("A cache entry listener failed: " + failure, failure);
+    }
+  }
+
+  /**
+   * Like {@link #flush()}, while another exception is already propagating: a listener failure is
+   * added to it as suppressed.
+   */
+  public void flushAfter(Throwable propagating) {
+    try {
+      flush();
+    } catch (Throwable t) {
+      propagating.addSuppressed(t);
+    }
+  }
+
+  /** The registered listener configurations, in registration order. */
+  public List<CacheEntryListenerConfiguration<K, V>> configurations() {
+    return registrations.stream().map(r -> r.configuration).toList();
+  }
+
+  /** Deregisters every listener, closing the closeable ones. */
+  public synchronized void close() {
+    for (ListenerRegistration<K, V> registration : registrations) {
+      closeQuietly(registration.listener);
+    }
+    registrations.clear();
+    recomputeMask();
+  }
+
+  private static void closeQuietly(Object resource) {
+    if (resource instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        LOGGER.log(Level.WARNING, "Closing a cache entry listener failed", e);
+      }
+    }
+  }
+
+  /** The shared daemon pool running asynchronous deliveries. */
+  private static final class Pool {
+    static final ExecutorService INSTANCE = create();
+
+    private static ExecutorService create() {
+      int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+      AtomicInteger count = new AtomicInteger();
+      ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "s3fifo-jcache-events-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+          });
+      pool.allowCoreThreadTimeOut(true);
+      return pool;
+    }
+  }
+}

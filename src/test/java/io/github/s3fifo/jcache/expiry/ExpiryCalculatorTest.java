@@ -1,0 +1,98 @@
+package io.github.s3fifo.jcache.expiry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.s3fifo.store.ShardedStore;
+import java.util.concurrent.TimeUnit;
+import javax.cache.expiry.AccessedExpiryPolicy;
+import javax.cache.expiry.CreatedExpiryPolicy;
+import javax.cache.expiry.Duration;
+import javax.cache.expiry.EternalExpiryPolicy;
+import javax.cache.expiry.ExpiryPolicy;
+import org.junit.jupiter.api.Test;
+
+class ExpiryCalculatorTest {
+
+  private static final long NOW = 1_000_000_000L;
+
+  private static ExpiryPolicy policy(Duration created, Duration accessed, Duration updated) {
+    return new ExpiryPolicy() {
+      @Override
+      public Duration getExpiryForCreation() {
+        return created;
+      }
+
+      @Override
+      public Duration getExpiryForAccess() {
+        return accessed;
+      }
+
+      @Override
+      public Duration getExpiryForUpdate() {
+        return updated;
+      }
+    };
+  }
+
+  @Test
+  void durationsBecomeAbsoluteTimes() {
+    ExpiryCalculator calculator = new ExpiryCalculator(policy(
+        new Duration(TimeUnit.MILLISECONDS, 5), new Duration(TimeUnit.SECONDS, 2), null));
+    assertEquals(NOW + 5_000_000, calculator.forCreation(NOW));
+    assertEquals(NOW + 2_000_000_000L, calculator.forAccess(NOW, 7));
+    assertEquals(7, calculator.forUpdate(NOW, 7), "null keeps the current expiry");
+  }
+
+  @Test
+  void zeroMeansAlreadyExpiredAndEternalMeansNever() {
+    ExpiryCalculator calculator =
+        new ExpiryCalculator(policy(Duration.ZERO, Duration.ETERNAL, Duration.ZERO));
+    assertTrue(ExpiryCalculator.isExpired(calculator.forCreation(NOW), NOW));
+    assertTrue(ExpiryCalculator.isExpired(calculator.forUpdate(NOW, ShardedStore.NEVER), NOW));
+    assertEquals(ShardedStore.NEVER, calculator.forAccess(NOW, NOW + 1));
+    assertFalse(ExpiryCalculator.isExpired(ShardedStore.NEVER, NOW));
+  }
+
+  @Test
+  void hugeDurationsSaturateAtNever() {
+    ExpiryCalculator calculator = new ExpiryCalculator(
+        policy(new Duration(TimeUnit.DAYS, Long.MAX_VALUE / 2), null, null));
+    assertEquals(ShardedStore.NEVER, calculator.forCreation(Long.MAX_VALUE - 10));
+  }
+
+  @Test
+  void aThrowingPolicyGivesTheDefaults() {
+    ExpiryPolicy throwing = new ExpiryPolicy() {
+      @Override
+      public Duration getExpiryForCreation() {
+        throw new IllegalStateException("creation");
+      }
+
+      @Override
+      public Duration getExpiryForAccess() {
+        throw new IllegalStateException("access");
+      }
+
+      @Override
+      public Duration getExpiryForUpdate() {
+        throw new IllegalStateException("update");
+      }
+    };
+    ExpiryCalculator calculator = new ExpiryCalculator(throwing);
+    assertEquals(ShardedStore.NEVER, calculator.forCreation(NOW));
+    assertEquals(123, calculator.forUpdate(NOW, 123));
+    assertEquals(456, calculator.forAccess(NOW, 456));
+  }
+
+  @Test
+  void jdkPoliciesThatIgnoreAccessAreNotAskedOnReads() {
+    assertFalse(new ExpiryCalculator(new EternalExpiryPolicy()).tracksAccess());
+    assertTrue(new ExpiryCalculator(new EternalExpiryPolicy()).isEternal());
+    assertFalse(new ExpiryCalculator(
+        new CreatedExpiryPolicy(Duration.ONE_MINUTE)).tracksAccess());
+    assertTrue(new ExpiryCalculator(
+        new AccessedExpiryPolicy(Duration.ONE_MINUTE)).tracksAccess());
+  }
+}
