@@ -161,4 +161,85 @@ final class Report {
   private static Result find(List<Result> results, long capacity) {
     return results.stream().filter(r -> r.capacity() == capacity).findFirst().orElse(null);
   }
+
+  /**
+   * Every policy against the rival, for comparing variants: the mean over the unweighted traces
+   * by size (and its difference from the rival's), then the worst cells over all traces, how many
+   * cells are more than 2 points below the rival, the loop trace at 512 and the weighted trace.
+   */
+  static String variantSummary(List<Result> all) {
+    Map<String, List<Result>> byPolicy = byPolicy(all);
+    List<Result> rival = byPolicy.get(RIVAL);
+    if (rival == null) {
+      return "(no " + RIVAL + " results to compare with)\n";
+    }
+    TreeSet<Integer> indexes = new TreeSet<>();
+    all.forEach(r -> indexes.add(r.sizeIndex()));
+    StringBuilder out = new StringBuilder("### Mean hit ratio over the unweighted traces by size"
+        + " (difference from " + RIVAL + " in points)\n\n| policy |");
+    indexes.forEach(i -> out.append(" size ").append(i).append(" |"));
+    out.append(" all |\n|---|").append("---:|".repeat(indexes.size() + 1)).append('\n');
+    for (Map.Entry<String, List<Result>> row : byPolicy.entrySet()) {
+      out.append("| ").append(row.getKey()).append(" |");
+      List<Result> mine = row.getValue().stream().filter(r -> !r.weighted()).toList();
+      List<Result> theirs = rival.stream().filter(r -> !r.weighted()).toList();
+      List<Integer> columns = new ArrayList<>(indexes);
+      columns.add(-1);
+      for (int index : columns) {
+        double a = mine.stream().filter(r -> index < 0 || r.sizeIndex() == index)
+            .mapToDouble(Result::hitRatio).average().orElse(Double.NaN);
+        double b = theirs.stream().filter(r -> index < 0 || r.sizeIndex() == index)
+            .mapToDouble(Result::hitRatio).average().orElse(Double.NaN);
+        out.append(row.getKey().equals(RIVAL)
+            ? String.format(Locale.ROOT, " %.2f |", a)
+            : String.format(Locale.ROOT, " %.2f (%+.2f) |", a, a - b));
+      }
+      out.append('\n');
+    }
+    out.append("\n### Worst cells against ").append(RIVAL).append(" (all traces and sizes)\n\n"
+        + "| policy | worst three (points) | cells < -2 | lirs_loop@512 | loop@5,000 |"
+        + " phase_shift@5,000 | weighted_zipf worst (hit / byte) |\n"
+        + "|---|---|---:|---:|---:|---:|---:|\n");
+    for (Map.Entry<String, List<Result>> row : byPolicy.entrySet()) {
+      if (row.getKey().equals(RIVAL)) {
+        continue;
+      }
+      List<double[]> deltas = new ArrayList<>();
+      List<String> labels = new ArrayList<>();
+      int below = 0;
+      double weightedHit = Double.NaN;
+      double weightedByte = Double.NaN;
+      for (Result r : row.getValue()) {
+        Result b = rival.stream().filter(x -> x.trace().equals(r.trace())
+            && x.capacity() == r.capacity()).findFirst().orElse(null);
+        if (b == null) {
+          continue;
+        }
+        double d = r.hitRatio() - b.hitRatio();
+        deltas.add(new double[] {d, labels.size()});
+        labels.add(String.format(Locale.ROOT, "%s@%,d %+.2f", r.trace(), r.capacity(), d));
+        if (d < -2) {
+          below++;
+        }
+        if (r.weighted()) {
+          double db = r.byteHitRatio() - b.byteHitRatio();
+          weightedHit = Double.isNaN(weightedHit) ? d : Math.min(weightedHit, d);
+          weightedByte = Double.isNaN(weightedByte) ? db : Math.min(weightedByte, db);
+        }
+      }
+      deltas.sort((x, y) -> Double.compare(x[0], y[0]));
+      String worst = deltas.stream().limit(3).map(x -> labels.get((int) x[1]))
+          .collect(Collectors.joining(", "));
+      out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %+.2f / %+.2f |%n",
+          row.getKey(), worst, below, ratioAt(row.getValue(), "lirs_loop", 512),
+          ratioAt(row.getValue(), "loop", 5000), ratioAt(row.getValue(), "phase_shift", 5000),
+          weightedHit, weightedByte));
+    }
+    return out.toString();
+  }
+
+  private static String ratioAt(List<Result> results, String trace, long capacity) {
+    return results.stream().filter(r -> r.trace().equals(trace) && r.capacity() == capacity)
+        .findFirst().map(r -> String.format(Locale.ROOT, "%.2f", r.hitRatio())).orElse("");
+  }
 }

@@ -28,6 +28,8 @@ import java.util.concurrent.Future;
  *       cache2k, cache2k-strict, lru)
  *   <li>{@code --ghost-factors F,...}: also ours (one shard) with a ghost F times as long,
  *       through the store's {@code expectedEntries} hint
+ *   <li>{@code --variant ID@KEY=VALUE,...}: also a policy variant (see {@link VariantPolicy});
+ *       repeatable. A {@code policy-variants.md} summary is then written too
  *   <li>{@code --trace FILE[=SIZE,...]}: also replay this file (repeatable)
  *   <li>{@code --no-public}, {@code --no-synthetic}: leave out those traces
  *   <li>{@code --parallel N}: replays run at once (default 1: the policies are single-threaded)
@@ -52,6 +54,7 @@ public final class Simulator {
     boolean withSynthetic = true;
     int parallel = 1;
     List<Double> ghostFactors = new ArrayList<>();
+    List<PolicySpec> variants = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--traces" -> traces = Path.of(args[++i]);
@@ -61,6 +64,7 @@ public final class Simulator {
             .map(id -> PolicyKind.of(id).spec()).toList());
         case "--ghost-factors" -> Arrays.stream(args[++i].split(","))
             .mapToDouble(Double::parseDouble).forEach(f -> ghostFactors.add(f));
+        case "--variant" -> variants.add(VariantPolicy.Config.parse(args[++i]).spec());
         case "--trace" -> extra.add(fileWorkload(args[++i]));
         case "--no-public" -> withPublic = false;
         case "--no-synthetic" -> withSynthetic = false;
@@ -74,6 +78,7 @@ public final class Simulator {
     for (double factor : ghostFactors) {
       policies.add(PolicySpec.largerGhost(factor));
     }
+    policies.addAll(variants);
     List<Workload> workloads = new ArrayList<>();
     if (withPublic) {
       workloads.addAll(Workload.publicTraces(traces));
@@ -86,13 +91,13 @@ public final class Simulator {
       Set<String> names = only;
       workloads.removeIf(w -> !names.contains(w.name()));
     }
-    int failures = run(workloads, policies, out, parallel);
+    int failures = run(workloads, policies, out, parallel, !variants.isEmpty());
     System.exit(failures == 0 ? 0 : 1);
   }
 
   /** Runs everything and writes the reports; returns the number of failed sanity checks. */
-  static int run(List<Workload> workloads, List<PolicySpec> policies, Path out, int parallel)
-      throws IOException, InterruptedException, ExecutionException {
+  static int run(List<Workload> workloads, List<PolicySpec> policies, Path out, int parallel,
+      boolean variantSummary) throws IOException, InterruptedException, ExecutionException {
     Files.createDirectories(out);
     StringBuilder markdown = new StringBuilder("## Hit ratios (%)\n\n");
     List<String> csv = new ArrayList<>(List.of(Report.CSV_HEADER));
@@ -146,6 +151,11 @@ public final class Simulator {
       checks.forEach(c -> markdown.append("- ").append(c).append('\n'));
     }
     Files.writeString(out.resolve("hit-ratios.md"), markdown);
+    if (variantSummary) {
+      String variants = Report.variantSummary(all);
+      System.out.println(variants);
+      Files.writeString(out.resolve("policy-variants.md"), variants);
+    }
     Files.write(out.resolve("hit-ratios.csv"), csv);
     System.out.printf(Locale.ROOT, "%.0f s in all; written to %s%n",
         (System.nanoTime() - start) / 1e9, out.toAbsolutePath());
