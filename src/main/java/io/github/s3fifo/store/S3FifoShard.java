@@ -21,7 +21,11 @@ final class S3FifoShard<K, V> {
   private final NodeQueue<K, V> small = new NodeQueue<>(Node.SMALL);
   private final NodeQueue<K, V> main = new NodeQueue<>(Node.MAIN);
   private final GhostQueue ghost = new GhostQueue();
+  /** Null when the shard is unbounded: it never evicts, so it never asks. */
+  private final FrequencySketch sketch;
   private final long smallTarget;
+  /** Main's target: what small's target leaves of the capacity. */
+  private final long mainTarget;
   private final int ghostFloor;
   private final Ticker ticker;
   private final boolean reportRemovals;
@@ -37,12 +41,16 @@ final class S3FifoShard<K, V> {
   private long ghostHits;
   private Node<K, V> sweepCursor;
   private boolean sweepMainNext;
+  /** Whether a small head has found main at its target since the shard was built or cleared. */
+  private boolean mainFilled;
 
   S3FifoShard(long capacity, int expectedEntries, Ticker ticker, boolean reportRemovals) {
     this.capacity = capacity;
     this.reportRemovals = reportRemovals;
-    this.smallTarget = Math.max(1, capacity / 10);
+    this.smallTarget = Math.max(1, capacity / 16);
+    this.mainTarget = capacity - smallTarget;
     this.ghostFloor = Math.max(16, expectedEntries);
+    this.sketch = capacity == Long.MAX_VALUE ? null : new FrequencySketch(expectedEntries);
     this.ticker = ticker;
     this.map = new ConcurrentHashMap<>(Math.max(16, Math.min(expectedEntries, 1 << 20)));
   }
@@ -79,15 +87,23 @@ final class S3FifoShard<K, V> {
       if (recentlyEvicted) {
         ghostHits++;
       }
+      count(node.hash, 1);
+      // A returning key joins main if main has room for it, or if it is more popular than the
+      // entry main would evict; otherwise it has to prove itself in small again.
+      boolean toMain = recentlyEvicted
+          && (main.weight + nodeWeight <= mainTarget || beatsMainVictim(node));
       // Room first, as in the S3-FIFO paper: a new entry starts resident.
       Removals<K, V> removals = evictToCapacity(null, null, nodeWeight);
       node.weight = nodeWeight;
       node.expiresAt = expiresAt;
       node.freq = 0;
       node.value = value;
-      (recentlyEvicted ? main : small).linkLast(node);
+      (toMain ? main : small).linkLast(node);
       weight += nodeWeight;
       entries++;
+      if (sketch != null) {
+        sketch.ensureWidth(entries);
+      }
       if (expiresAt != ShardedStore.NEVER) {
         markExpiring();
       }
@@ -163,6 +179,10 @@ final class S3FifoShard<K, V> {
         }
       }
       ghost.clear();
+      if (sketch != null) {
+        sketch.clear();
+      }
+      mainFilled = false;
       return removals;
     } finally {
       lock.unlock();
@@ -266,16 +286,79 @@ final class S3FifoShard<K, V> {
 
   private Removals<K, V> processSmallHead(
       Node<K, V> node, Node<K, V> writing, Removals<K, V> removals) {
-    if (node.freq == 0 && retire(node, writing)) {
+    byte freq = node.freq;
+    // A held entry is passed over; a retire that fails after all (a writer came) passes it too.
+    if (freq == 0 && !isHeld(node, writing) && !entersMainUnread(node)
+        && retire(node, writing)) {
       evictions++;
       evictedWeight += node.weight;
       removals = removeRetired(node, RemovalCause.SIZE, removals);
       ghost.add(node.hash, (int) Math.min(Integer.MAX_VALUE, Math.max(ghostFloor, entries)));
       return removals;
     }
+    count(node.hash, freq);
     moveToMainTail(node);
     node.freq = 0;
     return removals;
+  }
+
+  /**
+   * Whether small's head, never read while in small, moves to main all the same: only while main
+   * is filling for the first time. Afterwards such an entry never displaces anything in main, so
+   * a one-time scan, however long, cannot flush it.
+   */
+  private boolean entersMainUnread(Node<K, V> node) {
+    if (main.weight + node.weight > mainTarget) {
+      mainFilled = true;
+    }
+    return !mainFilled;
+  }
+
+  /** Whether the node is more popular than main's next victim (none: it is). */
+  private boolean beatsMainVictim(Node<K, V> node) {
+    Node<K, V> victim = mainVictim();
+    return victim == null || morePopular(node, victim);
+  }
+
+  /** Popularity by the sketch; the incumbent wins ties and a one-count lead. */
+  private boolean morePopular(Node<K, V> candidate, Node<K, V> victim) {
+    return sketch == null
+        || sketch.frequency(candidate.hash) > sketch.frequency(victim.hash) + 1;
+  }
+
+  /**
+   * Advances main's head to the entry it would evict next: entries with a positive counter go to
+   * the tail with the counter minus one, as an eviction step would move them, and so do entries
+   * held by a writer. Returns that entry, or null if main is empty or every entry is held.
+   */
+  private Node<K, V> mainVictim() {
+    long budget = 4 * main.count + 16;
+    for (Node<K, V> node = main.head; node != null && budget-- > 0; node = main.head) {
+      byte freq = node.freq;
+      if (freq == 0 && !node.isPinned()) {
+        return node;
+      }
+      if (freq > 0) {
+        node.freq = (byte) (freq - 1);
+        count(node.hash, 1);
+      }
+      moveToMainTail(node);
+    }
+    return null;
+  }
+
+  /** Whether a writer other than the one evicting holds the node (it cannot be evicted now). */
+  private static <K, V> boolean isHeld(Node<K, V> node, Node<K, V> writing) {
+    return node == writing ? !node.isOnlyPin() : node.isPinned();
+  }
+
+  /** Adds {@code times} occurrences of the fingerprint to the sketch. */
+  private void count(int fingerprint, int times) {
+    if (sketch != null) {
+      for (int i = 0; i < times; i++) {
+        sketch.increment(fingerprint);
+      }
+    }
   }
 
   private Removals<K, V> processMainHead(
@@ -288,6 +371,7 @@ final class S3FifoShard<K, V> {
     }
     if (freq > 0) {
       node.freq = (byte) (freq - 1);
+      count(node.hash, 1);
     }
     moveToMainTail(node);
     return removals;

@@ -5,36 +5,65 @@
  * <h2>Policy, per shard</h2>
  *
  * <p>Each shard has capacity {@code C}, its share of the maximum weight (the floor or the ceiling of
- * {@code maximumWeight / shards}, so that the shares add up to exactly the maximum), and three FIFO queues:
- * <em>small</em> (target weight {@code max(1, C / 10)}), <em>main</em>, and a <em>ghost</em> of
- * the fingerprints (spread hash codes) of keys evicted from small. Every entry has a frequency
- * counter from 0 to 3.
+ * {@code maximumWeight / shards}, so that the shares add up to exactly the maximum), and three FIFO
+ * queues: <em>small</em> (target weight {@code S = max(1, C / 16)}), <em>main</em> (target weight
+ * {@code M = C − S}), and a <em>ghost</em> of the fingerprints of keys evicted from small. A key's
+ * fingerprint is its {@code hashCode()} through MurmurHash3's 32-bit finalizer. Every entry has a
+ * frequency counter from 0 to 3, and a <em>sketch</em> (below) estimates how often a fingerprint
+ * was counted lately. Main is <em>filled</em> once a small head never read has found it full
+ * (below); a new or cleared shard's main is not.
  *
  * <ul>
  *   <li>A read hit raises the counter by one, saturating at 3. Nothing else happens on a read.
  *   <li>A new key of weight {@code w > C} is not retained (it is reported evicted with cause
  *       SIZE; an old value it replaced is reported REPLACED). Otherwise the ghost is asked first:
- *       if the key's fingerprint is there, it is forgotten and the entry will join main, else
- *       small. Then eviction steps (below) run while the shard's weight plus {@code w} exceeds
- *       {@code C}, as in the S3-FIFO paper, so a new entry starts resident; then it joins the tail
- *       of its queue at frequency 0. (Only if no room could be made, because every other entry is
- *       held by a running computation, is the new entry evicted at once.)
+ *       if the key's fingerprint is there, it is forgotten (a ghost hit). Then the key is counted
+ *       once in the sketch. The entry will join main if it was a ghost hit and either main's
+ *       weight plus {@code w} is at most {@code M} or (only then is main's victim sought) it
+ *       beats main's victim; else small. Then eviction steps (below) run while the shard's weight
+ *       plus {@code w} exceeds {@code C}, as in the S3-FIFO paper, so a new entry starts
+ *       resident; then it joins the tail of its queue at frequency 0, and the sketch widens if
+ *       the shard's live entries now exceed its width. (Only if no room could be made, because
+ *       every other entry is held by a running computation, is the new entry evicted at once.)
  *   <li>Replacing a value keeps the entry's queue, position and counter; only its weight changes.
  *   <li>After a write that made an entry heavier, while the shard's weight exceeds {@code C}, one
  *       eviction step runs (the entry written may itself be evicted). An eviction step: the
- *       head of small is processed when small's weight is at least its target or main is empty,
+ *       head of small is processed when small's weight is at least {@code S} or main is empty,
  *       otherwise the head of main (falling back to the other queue when the chosen one is empty).
- *   <li>Head of small: counter &gt; 0 moves it to the tail of main with counter 0; counter 0
- *       evicts it (SIZE) and appends its fingerprint to the ghost.
- *   <li>Head of main: counter &gt; 0 moves it to the tail of main with counter − 1; counter 0
- *       evicts it (SIZE).
+ *   <li>Head of small, counter {@code c > 0}: the key is counted {@code c} times and the entry
+ *       moves to the tail of main with counter 0. Counter 0: if main's weight plus the entry's
+ *       exceeds {@code M}, main becomes filled; then, if main is not filled, the entry moves to
+ *       the tail of main (main's first fill takes what small holds), otherwise it is evicted
+ *       (SIZE) and its fingerprint appended to the ghost. So once main is filled, an entry never
+ *       read enters it only by a ghost hit that beats main's victim: a one-time scan cannot.
+ *   <li>Head of main, counter {@code c > 0}: it moves to the tail of main with counter
+ *       {@code c − 1} and the key is counted once. Counter 0: it is evicted (SIZE).
+ *   <li>Main's victim is sought by advancing main: while its head has a counter {@code c > 0},
+ *       the key is counted once and the entry moves to the tail with counter {@code c − 1}; the
+ *       first head with counter 0 is the victim (none if main is empty). A candidate beats the
+ *       victim if there is none, or if the sketch's estimate for the candidate exceeds the
+ *       victim's estimate plus one (ties and a lead of one keep the incumbent, so part of a loop
+ *       larger than the cache stays resident).
  *   <li>An expired head is removed (EXPIRED) whatever its counter. An entry held by a running
- *       computation is never evicted: it is passed over as if its counter were positive.
+ *       computation is never evicted: it is passed over as if its counter were positive (when
+ *       seeking the victim too; with counter 0 it moves to the tail unchanged).
  *   <li>The ghost is a FIFO of fingerprints with a count per fingerprint: adding appends and
  *       counts one more; a lookup hit sets the count to zero; its length is kept at most
  *       {@code max(16, expectedEntries / shards, live entries in the shard)} (counted after the
  *       eviction that feeds it) by dropping the
  *       oldest, which decrements that fingerprint's count if positive.
+ *   <li>The sketch has 4 rows of {@code W} 4-bit counters, {@code W} first the smallest power of
+ *       two at least {@code max(16, expectedEntries / shards)}, at most {@code 2^26}. Fingerprint
+ *       {@code f}'s counter in row {@code r} is number {@code (f × K[r] mod 2^32) >>> (32 −
+ *       log2 W)} (unsigned), {@code K = 0x9E3779B9, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F}. Counting
+ *       {@code f} raises each of its 4 counters that is below 15; if it raised any, it adds one to
+ *       the sketch's count, and when that count reaches {@code 10 × W}, every counter and the
+ *       count are halved (rounded down). The estimate is the least of the 4. Widening (when the
+ *       live entries exceed {@code W} and {@code W < 2^26}) sets {@code W} to the smallest power
+ *       of two at least the live entries and zeroes the counters and the count. An unbounded
+ *       shard ({@code C = Long.MAX_VALUE}) never evicts and keeps no sketch.
+ *   <li>Clearing forgets the ghost, zeroes the sketch's counters and count, and makes main not
+ *       filled.
  * </ul>
  *
  * <h2>Concurrency</h2>

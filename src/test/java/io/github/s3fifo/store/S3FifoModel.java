@@ -10,8 +10,10 @@ import java.util.function.ToLongBiFunction;
 
 /**
  * A reference model of one shard's policy, written from the text of {@code package-info.java}
- * alone: small/main FIFOs of entries with a 0..3 counter, and a ghost FIFO of fingerprints with a
- * count per fingerprint. Integer keys stand for their own fingerprints (see the test).
+ * alone: small/main FIFOs of entries with a 0..3 counter, a ghost FIFO of fingerprints with a
+ * count per fingerprint, and a count-min sketch kept as plain int arrays. Fingerprints are a
+ * bijection of the keys, so the ghost holds the Integer keys themselves; the sketch needs the
+ * fingerprint's bits, computed here as the text defines them.
  */
 final class S3FifoModel {
 
@@ -34,7 +36,10 @@ final class S3FifoModel {
 
   private final long capacity;
   private final long smallTarget;
+  private final long mainTarget;
   private final long ghostFloor;
+  private final Sketch sketch;
+  private boolean mainFilled;
   private final ToLongBiFunction<Integer, Integer> weigher;
 
   private final Map<Integer, Node> entries = new HashMap<>();
@@ -50,8 +55,10 @@ final class S3FifoModel {
   /** One shard of capacity {@code capacity}; {@code expectedEntries} for a single shard. */
   S3FifoModel(long capacity, long expectedEntries, ToLongBiFunction<Integer, Integer> weigher) {
     this.capacity = capacity;
-    this.smallTarget = Math.max(1, capacity / 10);
+    this.smallTarget = Math.max(1, capacity / 16);
+    this.mainTarget = capacity - smallTarget;
     this.ghostFloor = Math.max(16, expectedEntries);
+    this.sketch = new Sketch(Math.max(16, expectedEntries));
     this.weigher = weigher;
   }
 
@@ -177,12 +184,15 @@ final class S3FifoModel {
         ghostCounts.put(key, 0);
         ghostHits++;
       }
+      sketch.count(key);
+      boolean toMain = ghostHit && (mainWeight + w <= mainTarget || beatsVictim(key));
       while (weight() + w > capacity) {
         evictionStep();
       }
       Node n = new Node(key, value, w);
       entries.put(key, n);
-      if (ghostHit) {
+      sketch.widenFor(entries.size());
+      if (toMain) {
         n.inMain = true;
         main.addLast(n);
         mainWeight += w;
@@ -205,14 +215,25 @@ final class S3FifoModel {
     }
     if (fromSmall) {
       Node n = small.pollFirst();
+      smallWeight -= n.weight;
+      boolean toMain;
       if (n.freq > 0) {
+        for (int i = 0; i < n.freq; i++) {
+          sketch.count(n.key);
+        }
+        toMain = true;
+      } else {
+        if (mainWeight + n.weight > mainTarget) {
+          mainFilled = true;
+        }
+        toMain = !mainFilled;
+      }
+      if (toMain) {
         n.freq = 0;
         n.inMain = true;
-        smallWeight -= n.weight;
         mainWeight += n.weight;
         main.addLast(n);
       } else {
-        smallWeight -= n.weight;
         entries.remove(n.key);
         events.add(new Event(n.key, n.value, RemovalCause.SIZE));
         addToGhost(n.key);
@@ -221,6 +242,7 @@ final class S3FifoModel {
       Node n = main.pollFirst();
       if (n.freq > 0) {
         n.freq--;
+        sketch.count(n.key);
         main.addLast(n);
       } else {
         mainWeight -= n.weight;
@@ -228,6 +250,21 @@ final class S3FifoModel {
         events.add(new Event(n.key, n.value, RemovalCause.SIZE));
       }
     }
+  }
+
+  /** Seeks main's victim (advancing main) and tells whether the candidate beats it. */
+  private boolean beatsVictim(int candidate) {
+    while (!main.isEmpty() && main.peekFirst().freq > 0) {
+      Node head = main.pollFirst();
+      sketch.count(head.key);
+      head.freq--;
+      main.addLast(head);
+    }
+    Node victim = main.peekFirst();
+    if (victim == null) {
+      return true;
+    }
+    return sketch.estimate(candidate) > sketch.estimate(victim.key) + 1;
   }
 
   private void addToGhost(int fingerprint) {
@@ -251,6 +288,78 @@ final class S3FifoModel {
     } else {
       small.remove(n);
       smallWeight -= n.weight;
+    }
+  }
+
+  /** The fingerprint as the policy text defines it: MurmurHash3's finalizer of the hash code. */
+  static int fingerprint(int key) {
+    int h = Integer.hashCode(key);
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
+  }
+
+  /** The sketch of the text: 4 rows of W counters 0..15, halved every 10 W counted raises. */
+  private static final class Sketch {
+    private static final long[] K = {0x9E3779B9L, 0x85EBCA6BL, 0xC2B2AE35L, 0x27D4EB2FL};
+    private static final long MAX_WIDTH = 1L << 26;
+
+    private int[][] rows;
+    private long width;
+    private long count;
+
+    Sketch(long atLeast) {
+      setWidth(atLeast);
+    }
+
+    private void setWidth(long atLeast) {
+      width = 16;
+      while (width < atLeast && width < MAX_WIDTH) {
+        width *= 2;
+      }
+      rows = new int[4][(int) width];
+      count = 0;
+    }
+
+    void widenFor(long liveEntries) {
+      if (liveEntries > width && width < MAX_WIDTH) {
+        setWidth(liveEntries);
+      }
+    }
+
+    private int index(int key, int row) {
+      long product = (Integer.toUnsignedLong(fingerprint(key)) * K[row]) & 0xFFFF_FFFFL;
+      return (int) (product >>> (32 - Long.numberOfTrailingZeros(width)));
+    }
+
+    void count(int key) {
+      boolean raised = false;
+      for (int r = 0; r < 4; r++) {
+        int i = index(key, r);
+        if (rows[r][i] < 15) {
+          rows[r][i]++;
+          raised = true;
+        }
+      }
+      if (raised && ++count == 10 * width) {
+        for (int[] row : rows) {
+          for (int i = 0; i < row.length; i++) {
+            row[i] /= 2;
+          }
+        }
+        count /= 2;
+      }
+    }
+
+    int estimate(int key) {
+      int min = Integer.MAX_VALUE;
+      for (int r = 0; r < 4; r++) {
+        min = Math.min(min, rows[r][index(key, r)]);
+      }
+      return min;
     }
   }
 

@@ -38,75 +38,146 @@ class ShardedStorePolicyTest {
         .build();
   }
 
-  /** Fills 0..9 of a 10-entry shard, touches key 0 with the given access, then inserts key 10. */
-  private static List<Integer> evictedAfterTouchingHead(
-      Consumer<ShardedStore<Integer, Integer>> touch) {
-    RecordingListener<Integer, Integer> listener = new RecordingListener<>();
-    ShardedStore<Integer, Integer> store = countStore(10, 0, listener);
-    for (int i = 0; i < 10; i++) {
+  /**
+   * A 10-entry shard (small target 1, main target 9) after its first fill: 0..10 were put, main's
+   * first fill took 0..8 from small, 9 was evicted into the ghost, and small holds 10.
+   */
+  private static ShardedStore<Integer, Integer> filledShard(
+      long expectedEntries, RecordingListener<Integer, Integer> listener) {
+    ShardedStore<Integer, Integer> store = countStore(10, expectedEntries, listener);
+    for (int i = 0; i <= 10; i++) {
       store.put(i, i);
     }
+    assertEquals(List.of(9), listener.keysWithCause(RemovalCause.SIZE));
+    listener.drain();
+    return store;
+  }
+
+  @Test
+  void mainsFirstFillTakesWhatSmallHoldsThenNothingUnreadEntersMain() {
+    RecordingListener<Integer, Integer> listener = new RecordingListener<>();
+    ShardedStore<Integer, Integer> store = filledShard(0, listener);
+    for (int i = 0; i <= 8; i++) {
+      assertEquals(Integer.valueOf(i), store.peek(i), "first fill of main");
+    }
+    assertNull(store.peek(9));
+    // Main is filled: each key never read now goes from small's head into the ghost.
+    for (int i = 11; i < 30; i++) {
+      store.put(i, i);
+      assertEquals(List.of(i - 1), listener.keysWithCause(RemovalCause.SIZE));
+      listener.drain();
+    }
+    for (int i = 0; i <= 8; i++) {
+      assertEquals(Integer.valueOf(i), store.peek(i), "main untouched by one-hit wonders");
+    }
+  }
+
+  /** After the first fill, touches small's head 10 with the given access, then inserts 11. */
+  private static List<Integer> evictedAfterTouchingSmallHead(
+      Consumer<ShardedStore<Integer, Integer>> touch) {
+    RecordingListener<Integer, Integer> listener = new RecordingListener<>();
+    ShardedStore<Integer, Integer> store = filledShard(0, listener);
     touch.accept(store);
-    assertEquals(0, listener.size(), "nothing evicted before the shard overflows");
-    store.put(10, 10);
+    store.put(11, 11);
     return listener.keysWithCause(RemovalCause.SIZE);
   }
 
   @Test
   void getBumpsTheCounterSoTheSmallHeadMovesToMain() {
-    assertEquals(List.of(1), evictedAfterTouchingHead(s -> assertNotNull(s.get(0))));
-    assertEquals(List.of(1), evictedAfterTouchingHead(s -> assertNotNull(s.getEntry(0))));
+    // 10 (counter 1) moves to main; small is then below its target, so main's head 0 goes.
+    assertEquals(List.of(0), evictedAfterTouchingSmallHead(s -> assertNotNull(s.get(10))));
+    assertEquals(List.of(0), evictedAfterTouchingSmallHead(s -> assertNotNull(s.getEntry(10))));
   }
 
   @Test
   void peekAndContainsKeyDoNotBumpTheCounter() {
-    assertEquals(List.of(0), evictedAfterTouchingHead(s -> assertNotNull(s.peek(0))));
-    assertEquals(List.of(0), evictedAfterTouchingHead(s -> assertTrue(s.containsKey(0))));
-    assertEquals(List.of(0), evictedAfterTouchingHead(s -> { }));
+    assertEquals(List.of(10), evictedAfterTouchingSmallHead(s -> assertNotNull(s.peek(10))));
+    assertEquals(List.of(10), evictedAfterTouchingSmallHead(s -> assertTrue(s.containsKey(10))));
+    assertEquals(List.of(10), evictedAfterTouchingSmallHead(s -> { }));
   }
 
+  /** A sketch far wider than these few keys: no estimate here is raised by another key. */
+  private static final long WIDE = 1 << 12;
+
   @Test
-  void ghostHitAdmitsStraightToMainWhereItSurvivesOneHitWonders() {
+  void ghostHitJoinsMainWhenMainHasRoomAndSurvivesOneHitWonders() {
     RecordingListener<Integer, Integer> listener = new RecordingListener<>();
-    ShardedStore<Integer, Integer> store = countStore(10, 0, listener);
-    for (int i = 0; i <= 10; i++) {
-      store.put(i, i);
-    }
-    assertEquals(List.of(0), listener.keysWithCause(RemovalCause.SIZE));
-    assertEquals(0, store.stats().ghostHits());
-
-    store.put(0, 100); // remembered by the ghost: joins main
+    ShardedStore<Integer, Integer> store = filledShard(WIDE, listener);
+    store.remove(0); // main: 8 of its 9
+    store.put(9, 100); // remembered by the ghost, and main has room: joins main
     assertEquals(1, store.stats().ghostHits());
-    assertEquals(List.of(0, 1), listener.keysWithCause(RemovalCause.SIZE));
-
+    assertEquals(List.of(), listener.keysWithCause(RemovalCause.SIZE));
     for (int i = 100; i < 300; i++) {
       store.put(i, i); // one-hit wonders churn through small only
     }
-    assertEquals(
-        Integer.valueOf(100), store.peek(0), "re-admitted key was flushed by one-hit wonders");
+    assertEquals(Integer.valueOf(100), store.peek(9), "re-admitted key flushed by one-hit wonders");
+    for (int i = 1; i <= 8; i++) {
+      assertEquals(Integer.valueOf(i), store.peek(i));
+    }
     assertEquals(1, store.stats().ghostHits());
     assertEquals(10, store.size());
   }
 
   @Test
-  void withoutAGhostHitTheSameKeyIsFlushedFromSmall() {
+  void ghostHitNoMorePopularThanMainsVictimHasToProveItselfInSmall() {
     RecordingListener<Integer, Integer> listener = new RecordingListener<>();
-    ShardedStore<Integer, Integer> store = countStore(10, 0, listener);
-    for (int i = 0; i <= 10; i++) {
-      store.put(i, i);
+    ShardedStore<Integer, Integer> store = filledShard(WIDE, listener);
+    // 9 was counted twice (two insertions), main's victim 0 once: 2 > 1 + 1 fails.
+    store.put(9, 9);
+    assertEquals(1, store.stats().ghostHits());
+    assertEquals(List.of(10), listener.keysWithCause(RemovalCause.SIZE), "room made in small");
+    store.put(100, 100); // 9 sits in small with counter 0: it goes
+    assertEquals(List.of(10, 9), listener.keysWithCause(RemovalCause.SIZE));
+    for (int i = 0; i <= 8; i++) {
+      assertEquals(Integer.valueOf(i), store.peek(i));
     }
-    store.put(50, 50); // never evicted before: joins small
-    for (int i = 100; i < 300; i++) {
-      store.put(i, i);
+  }
+
+  @Test
+  void ghostHitMorePopularThanMainsVictimJoinsMainAndTheVictimGoesNext() {
+    RecordingListener<Integer, Integer> listener = new RecordingListener<>();
+    ShardedStore<Integer, Integer> store = filledShard(WIDE, listener);
+    store.put(9, 9); // counted twice: refused by main, evicts 10 from small
+    store.put(100, 100); // evicts 9 from small into the ghost again
+    assertEquals(List.of(10, 9), listener.keysWithCause(RemovalCause.SIZE));
+    listener.drain();
+    // Counted three times now against the victim 0's once: 3 > 1 + 1, so 9 joins main; the room
+    // comes from small (100 goes), main holds 10 for a moment.
+    store.put(9, 9);
+    assertEquals(2, store.stats().ghostHits());
+    assertEquals(List.of(100), listener.keysWithCause(RemovalCause.SIZE));
+    store.put(101, 101); // small is below its target: main's head, the victim 0, goes
+    assertEquals(List.of(100, 0), listener.keysWithCause(RemovalCause.SIZE));
+    assertEquals(Integer.valueOf(9), store.peek(9));
+  }
+
+  @Test
+  void aLoopLargerThanTheCacheKeepsAResidentPart() {
+    // Plain S3-FIFO misses every request of a loop this much larger than the cache: each key
+    // is evicted (from small or main) before it comes round again.
+    for (int length : new int[] {1_200, 4_000}) {
+      ShardedStore<Integer, Integer> store =
+          ShardedStore.<Integer, Integer>builder().maximumSize(1_000).shardCount(1).build();
+      int hits = 0;
+      for (int round = 0; round < 20; round++) {
+        hits = 0;
+        for (int k = 0; k < length; k++) {
+          if (store.get(k) != null) {
+            hits++;
+          } else {
+            store.put(k, k);
+          }
+        }
+      }
+      // Main (938 entries) keeps a stable part of the loop: close to 938 hits a round.
+      assertTrue(hits >= 900, "hits in the last round of a " + length + "-key loop: " + hits);
+      assertTrue(store.size() <= 1_000);
     }
-    assertNull(store.peek(50));
-    assertEquals(0, store.stats().ghostHits());
-    assertTrue(listener.keysWithCause(RemovalCause.SIZE).contains(50));
   }
 
   /**
-   * Evicts key 0 into the ghost, then {@code laterEvictions} more keys; returns the ghost hits of
-   * re-inserting 0.
+   * Evicts a key into the ghost (the first eviction, after main's first fill), then
+   * {@code laterEvictions} more keys; returns the ghost hits of re-inserting the first.
    */
   private static long ghostHitsAfter(long size, long expectedEntries, int laterEvictions) {
     RecordingListener<Integer, Integer> listener = new RecordingListener<>();
@@ -116,14 +187,14 @@ class ShardedStorePolicyTest {
       store.put(key, key);
       key++;
     }
-    assertEquals(List.of(0), listener.keysWithCause(RemovalCause.SIZE));
+    int first = listener.keysWithCause(RemovalCause.SIZE).get(0);
     int next = 1_000;
     while (listener.size() < 1 + laterEvictions) {
       store.put(next, next);
       next++;
     }
     assertEquals(1 + laterEvictions, listener.size(), "one eviction per insert");
-    store.put(0, 0);
+    store.put(first, first);
     return store.stats().ghostHits();
   }
 
@@ -150,37 +221,37 @@ class ShardedStorePolicyTest {
   @Test
   void aGhostHitIsConsumed() {
     RecordingListener<Integer, Integer> listener = new RecordingListener<>();
-    ShardedStore<Integer, Integer> store = countStore(10, 0, listener);
-    for (int i = 0; i <= 10; i++) {
-      store.put(i, i);
-    }
-    store.put(0, 0); // ghost hit, into main
-    store.remove(0);
-    store.put(0, 0); // the fingerprint was forgotten: small
+    ShardedStore<Integer, Integer> store = filledShard(WIDE, listener);
+    store.put(9, 9); // ghost hit (refused by main: small)
+    store.remove(9);
+    store.put(9, 9); // the fingerprint was forgotten: no ghost hit
     assertEquals(1, store.stats().ghostHits());
     listener.drain();
-    for (int i = 100; i < 110; i++) {
-      store.put(i, i);
-    }
-    assertTrue(listener.keysWithCause(RemovalCause.SIZE).contains(0), "0 should be in small");
+    store.put(100, 100);
+    assertEquals(List.of(9), listener.keysWithCause(RemovalCause.SIZE), "9 should be in small");
   }
 
   @Test
-  void clearForgetsTheGhost() {
+  void clearForgetsTheGhostAndMainsFirstFill() {
     RecordingListener<Integer, Integer> listener = new RecordingListener<>();
-    ShardedStore<Integer, Integer> store = countStore(10, 0, listener);
-    for (int i = 0; i <= 10; i++) {
-      store.put(i, i); // 0 is evicted into the ghost
-    }
+    ShardedStore<Integer, Integer> store = filledShard(0, listener); // 9 is in the ghost
     store.clear();
-    store.put(0, 0);
+    listener.drain();
+    store.put(9, 9);
     assertEquals(0, store.stats().ghostHits(), "a cleared store starts with an empty ghost");
+    store.remove(9);
+    listener.drain();
+    // Main fills afresh: 0..8 from small again, 9 evicted (a filled main would evict 0).
+    for (int i = 0; i <= 10; i++) {
+      store.put(i, i);
+    }
+    assertEquals(List.of(9), listener.keysWithCause(RemovalCause.SIZE));
   }
 
   @Test
   void promotionToMainResetsTheCounterAndMainIsProcessedWhenSmallIsBelowTarget() {
     RecordingListener<String, byte[]> listener = new RecordingListener<>();
-    ShardedStore<String, byte[]> store = byteStore(100, listener); // small target 10
+    ShardedStore<String, byte[]> store = byteStore(100, listener); // small target 6
     for (int i = 1; i <= 10; i++) {
       store.put("A" + i, bytes(10));
     }
@@ -190,7 +261,7 @@ class ShardedStorePolicyTest {
     for (int i = 2; i <= 10; i++) {
       store.get("A" + i);
     }
-    // 101 > 100: A1..A10 move to main with counter 0; small = {S} (1 < 10) so main's head goes.
+    // 101 > 100: A1..A10 move to main with counter 0; small is empty (0 < 6), main's head goes.
     store.put("S", bytes(1));
     assertEquals(List.of("A1"), listener.keysWithCause(RemovalCause.SIZE));
     assertEquals(91, store.weight());
@@ -201,7 +272,7 @@ class ShardedStorePolicyTest {
     store.put("A2", bytes(15)); // replace in place: stays in main, counter 2 kept
     assertEquals(96, store.weight());
     assertEquals(List.of("A1"), listener.keysWithCause(RemovalCause.SIZE));
-    // 104 > 100, small = 9 < 10: A2 (2 -> 1) and A3 (1 -> 0) go round, A4 is evicted.
+    // 104 > 100, small = {S} (1 < 6): A2 (2 -> 1) and A3 (1 -> 0) go round, A4 is evicted.
     store.put("U", bytes(8));
     assertEquals(List.of("A1", "A4"), listener.keysWithCause(RemovalCause.SIZE));
     assertEquals(94, store.weight());
@@ -236,18 +307,20 @@ class ShardedStorePolicyTest {
   @Test
   void aScanOfHeavyEntriesCostsMainOneEntryThenEvictsItselfFromSmall() {
     RecordingListener<String, byte[]> listener = new RecordingListener<>();
-    ShardedStore<String, byte[]> store = byteStore(100, listener); // small target 10
+    ShardedStore<String, byte[]> store = byteStore(100, listener); // small 6, main 94
     for (int i = 1; i <= 5; i++) {
       store.put("H" + i, bytes(10));
       for (int j = 0; j < 3; j++) {
         store.get("H" + i);
       }
     }
+    // Room for the sixth: H1..H5 (read) move to main, then main's first fill takes F1..F4;
+    // F5 would take main past 94, so main is filled and F5 goes.
     for (int i = 1; i <= 6; i++) {
-      store.put("F" + i, bytes(10)); // room for the sixth: H1..H5 move to main, F1 goes
+      store.put("F" + i, bytes(10));
     }
-    assertEquals(List.of("F1"), listener.keysWithCause(RemovalCause.SIZE));
-    for (int i = 2; i <= 6; i++) {
+    assertEquals(List.of("F5"), listener.keysWithCause(RemovalCause.SIZE));
+    for (int i : new int[] {1, 2, 3, 4, 6}) {
       store.remove("F" + i);
     }
     for (int i = 1; i <= 5; i++) {
@@ -261,7 +334,8 @@ class ShardedStorePolicyTest {
     store.put("S1", bytes(60));
     assertEquals(List.of("H1"), listener.keysWithCause(RemovalCause.SIZE));
     listener.drain();
-    // From then on small holds 60 >= 10: each scan entry makes room by evicting the previous one.
+    // From then on small holds 60 >= 6 and main is filled: each scan entry makes room by evicting
+    // the previous one.
     for (int i = 2; i <= 20; i++) {
       store.put("S" + i, bytes(60));
       assertEquals(List.of("S" + (i - 1)), listener.keysWithCause(RemovalCause.SIZE),
@@ -317,7 +391,8 @@ class ShardedStorePolicyTest {
 
   @Test
   void scanAloneIsEvictedWhileTheWorkingSetStays() {
-    // The same property measured with peek (no side effects) on a single shard.
+    // The same property measured with peek (no side effects) on a single shard: small 62,
+    // main 938.
     ShardedStore<Integer, Integer> store =
         ShardedStore.<Integer, Integer>builder().maximumSize(1_000).shardCount(1).build();
     for (int k = 0; k < 300; k++) {
@@ -333,7 +408,51 @@ class ShardedStorePolicyTest {
         resident++;
       }
     }
-    assertTrue(resident >= 270, "hot keys resident after scan: " + resident + "/300");
-    assertFalse(store.containsKey(10_000), "the scan's first key should be long gone");
+    assertEquals(300, resident, "hot keys resident after scan");
+    // Main's first fill took the 300 read keys and the scan's first 638; every later scan key
+    // went from small's head into the ghost, except the last 62, which small holds.
+    assertTrue(store.containsKey(10_637));
+    assertFalse(store.containsKey(10_638), "a scan key that came after main's first fill");
+    assertFalse(store.containsKey(29_937));
+    assertTrue(store.containsKey(29_938));
+    assertEquals(1_000, store.size());
+  }
+
+  @Test
+  void onceMainIsFilledAScanNeverEntersIt() {
+    RecordingListener<Integer, Integer> listener = new RecordingListener<>();
+    ShardedStore<Integer, Integer> store = countStore(1_000, 0, listener);
+    for (int i = 100_000; i <= 101_000; i++) {
+      store.put(i, i); // main's first fill: 100,000..100,937
+    }
+    assertEquals(List.of(100_938), listener.keysWithCause(RemovalCause.SIZE));
+    for (int k = 0; k < 300; k++) {
+      store.put(k, k);
+      store.get(k); // read in small: moves to main, where it displaces the first fill's head
+    }
+    listener.drain();
+    for (int i = 10_000; i < 10_000 + 20 * 1_000; i++) {
+      store.put(i, i);
+    }
+    for (int k = 0; k < 300; k++) {
+      assertEquals(Integer.valueOf(k), store.peek(k), "hot key flushed by a scan");
+    }
+    // The first 62 scan keys pushed the last read keys from small into main (displacing 62 of
+    // the first fill); every later scan key was evicted from small, unread.
+    List<Integer> evicted = listener.keysWithCause(RemovalCause.SIZE);
+    assertEquals(20 * 1_000, evicted.size());
+    for (int i = 0; i < evicted.size(); i++) {
+      int key = evicted.get(i);
+      boolean firstFill = key >= 100_000;
+      assertEquals(i < 62, firstFill, () -> "eviction #" + key + ": " + evicted.subList(0, 70));
+      assertTrue(firstFill || (key >= 10_000 && key < 30_000), "unexpected key " + key);
+    }
+    int scanResident = 0;
+    for (int i = 10_000; i < 10_000 + 20 * 1_000; i++) {
+      if (store.peek(i) != null) {
+        scanResident++;
+      }
+    }
+    assertEquals(62, scanResident, "only small holds scan keys");
   }
 }

@@ -85,12 +85,13 @@ class ShardedStoreStatsTest {
     for (int i = 0; i < 10; i++) {
       store.put(i, bytes(10));
     }
-    store.put(10, bytes(30)); // evicts 0, 1, 2 (10 each) from small
+    // 130 > 100: main's first fill takes 0..8 from small, 9 goes; then main's head 0 and 1.
+    store.put(10, bytes(30));
     assertEquals(3, store.stats().evictions());
     assertEquals(30, store.stats().evictedWeight());
-    store.put(11, bytes(7));
+    store.put(11, bytes(7)); // small's head 10 (30, never read) goes
     assertEquals(4, store.stats().evictions());
-    assertEquals(40, store.stats().evictedWeight());
+    assertEquals(60, store.stats().evictedWeight());
     store.put(12, bytes(500)); // oversized: reported SIZE
     long sizeRemovals = listener.withCause(RemovalCause.SIZE).size();
     long sizeWeight = 0;
@@ -106,10 +107,11 @@ class ShardedStoreStatsTest {
   void ghostHitsAreCounted() {
     ShardedStore<Integer, Integer> store = store(false, new FakeTicker());
     for (int i = 0; i < 13; i++) {
-      store.put(i, i); // evicts 0, 1, 2 into the ghost
+      store.put(i, i); // main's first fill takes 0..8; 9, 10, 11 are evicted into the ghost
     }
-    store.put(0, 0);
-    store.put(2, 2);
+    store.put(0, 0); // resident: no ghost hit
+    store.put(9, 9);
+    store.put(11, 11);
     store.put(50, 50);
     assertEquals(2, store.stats().ghostHits());
   }
