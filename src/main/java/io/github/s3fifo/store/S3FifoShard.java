@@ -47,7 +47,7 @@ final class S3FifoShard<K, V> {
   S3FifoShard(long capacity, int expectedEntries, Ticker ticker, boolean reportRemovals) {
     this.capacity = capacity;
     this.reportRemovals = reportRemovals;
-    this.smallTarget = Math.max(1, capacity / 16);
+    this.smallTarget = Math.max(1, capacity / 10);
     this.mainTarget = capacity - smallTarget;
     this.ghostFloor = Math.max(16, expectedEntries);
     this.sketch = capacity == Long.MAX_VALUE ? null : new FrequencySketch(expectedEntries);

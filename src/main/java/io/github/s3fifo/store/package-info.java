@@ -6,7 +6,7 @@
  *
  * <p>Each shard has capacity {@code C}, its share of the maximum weight (the floor or the ceiling of
  * {@code maximumWeight / shards}, so that the shares add up to exactly the maximum), and three FIFO
- * queues: <em>small</em> (target weight {@code S = max(1, C / 16)}), <em>main</em> (target weight
+ * queues: <em>small</em> (target weight {@code S = max(1, C / 10)}), <em>main</em> (target weight
  * {@code M = C − S}), and a <em>ghost</em> of the fingerprints of keys evicted from small. A key's
  * fingerprint is its {@code hashCode()} through MurmurHash3's 32-bit finalizer. Every entry has a
  * frequency counter from 0 to 3, and a <em>sketch</em> (below) estimates how often a fingerprint

@@ -55,7 +55,7 @@ final class S3FifoModel {
   /** One shard of capacity {@code capacity}; {@code expectedEntries} for a single shard. */
   S3FifoModel(long capacity, long expectedEntries, ToLongBiFunction<Integer, Integer> weigher) {
     this.capacity = capacity;
-    this.smallTarget = Math.max(1, capacity / 16);
+    this.smallTarget = Math.max(1, capacity / 10);
     this.mainTarget = capacity - smallTarget;
     this.ghostFloor = Math.max(16, expectedEntries);
     this.sketch = new Sketch(Math.max(16, expectedEntries));

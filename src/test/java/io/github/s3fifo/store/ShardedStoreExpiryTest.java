@@ -168,7 +168,7 @@ class ShardedStoreExpiryTest {
     RecordingListener<String, byte[]> bytesListener = new RecordingListener<>();
     ShardedStore<String, byte[]> store =
         ShardedStore.<String, byte[]>builder()
-            .maximumWeight(100) // small target 6, main target 94
+            .maximumWeight(100) // small target 10, main target 90
             .weigher(BYTE_LENGTH)
             .shardCount(1)
             .ticker(ticker)

@@ -29,7 +29,8 @@ import java.util.concurrent.Future;
  *   <li>{@code --ghost-factors F,...}: also ours (one shard) with a ghost F times as long,
  *       through the store's {@code expectedEntries} hint
  *   <li>{@code --variant ID@KEY=VALUE,...}: also a policy variant (see {@link VariantPolicy});
- *       repeatable. A {@code policy-variants.md} summary is then written too
+ *       repeatable. A {@code policy-variants.md} summary is then written too, with the
+ *       {@link ScanCheck} of every policy
  *   <li>{@code --trace FILE[=SIZE,...]}: also replay this file (repeatable)
  *   <li>{@code --no-public}, {@code --no-synthetic}: leave out those traces
  *   <li>{@code --parallel N}: replays run at once (default 1: the policies are single-threaded)
@@ -40,6 +41,9 @@ public final class Simulator {
   /** LRU on arc_oltp, from the ARC paper's OLTP table, as given in the traces' README. */
   static final Map<Long, String> ARC_OLTP_LRU = Map.of(
       1000L, "32.83", 2000L, "42.47", 5000L, "53.65", 10000L, "60.70", 15000L, "64.63");
+
+  /** The arguments of this run, for the variants report. */
+  private static String commandLine = "";
 
   private Simulator() {}
 
@@ -91,7 +95,14 @@ public final class Simulator {
       Set<String> names = only;
       workloads.removeIf(w -> !names.contains(w.name()));
     }
+    commandLine = String.join(" ", args);
     int failures = run(workloads, policies, out, parallel, !variants.isEmpty());
+    if (!variants.isEmpty()) {
+      String scans = ScanCheck.table(policies);
+      System.out.println(scans);
+      Files.writeString(out.resolve("policy-variants.md"), scans,
+          java.nio.file.StandardOpenOption.APPEND);
+    }
     System.exit(failures == 0 ? 0 : 1);
   }
 
@@ -152,7 +163,8 @@ public final class Simulator {
     }
     Files.writeString(out.resolve("hit-ratios.md"), markdown);
     if (variantSummary) {
-      String variants = Report.variantSummary(all);
+      String variants = "Simulator arguments: `" + commandLine + "`\n\n"
+          + Report.variantSummary(all);
       System.out.println(variants);
       Files.writeString(out.resolve("policy-variants.md"), variants);
     }

@@ -8,13 +8,15 @@ import java.util.Map;
 /**
  * A one-shard S3-FIFO written for the simulator only, with switches for the policy variants
  * tried in issue 5 (ghost length, what the ghost remembers, the promotion threshold, the small
- * queue's share, admission to main gated by a frequency sketch, an adaptive small share). With
- * every switch at its default it makes exactly the store's decisions (the run shows it: the
- * {@code base} variant matches {@code s3fifo-1shard}), so a variant's difference is the
- * variant's.
+ * queue's share, admission to main gated by a frequency sketch, adaptive small shares). With
+ * every switch at its default it is plain S3-FIFO as the store had it before (small 10%, every
+ * ghost hit to main); {@code preset=adopted} sets the switches of the store's policy now. Both
+ * make exactly the store's decisions of their time (checked by running them beside
+ * {@code s3fifo-1shard}: every hit count equal), so a variant's difference is the variant's.
  *
  * <p>Specification: {@code ID@key=value,key=value}; keys (defaults in brackets):
  * <ul>
+ *   <li>{@code preset} [none]: {@code adopted} = the store's policy (later keys override it)
  *   <li>{@code ghost} [1]: the ghost holds {@code factor × max(expected entries, live entries)}
  *       fingerprints (at least 16)
  *   <li>{@code ghostmain} [0]: 1 = keys evicted from main are remembered too
@@ -31,8 +33,8 @@ import java.util.Map;
  *   <li>{@code adv} [0]: 1 = before comparing, main's head is advanced to an entry whose counter is
  *       0 (entries with a positive counter go round main, counter − 1, as in an eviction step):
  *       the candidate meets the entry main would really evict next
- *   <li>{@code sample} [10]: the sketch halves its counters every {@code sample × expected
- *       entries} increments
+ *   <li>{@code sample} [10]: the sketch halves its counters every {@code sample × width}
+ *       increments
  *   <li>{@code margin} [0]: the candidate must beat the victim's estimate plus this
  *   <li>{@code full} [0]: 1 = admission is asked only when main holds its share already
  *       (its weight plus the candidate's would exceed capacity − small's target); otherwise the
@@ -56,6 +58,15 @@ import java.util.Map;
  *       evicted
  *   <li>{@code gateany} [0]: 1 = with warm=1, after warm-up a leaving small head meets main's
  *       victim even when main is below its share (instead of being evicted)
+ *   <li>{@code warmexit} [0]: 1 = with adm=both, a small head never read moves to main only
+ *       during warm-up (main not yet filled); afterwards it is always evicted
+ *   <li>{@code dk} [0]: 1 = the ghost is the sketch's doorkeeper: an insertion is counted only
+ *       if it is a ghost hit (one-time keys never reach the sketch)
+ *   <li>{@code proven} [0]: 1 = the margin protects only a victim that was read since it was
+ *       linked (the policy consumed a unit of its counter); an unread victim loses to any
+ *       candidate with a higher estimate
+ *   <li>{@code unreadloses} [0]: 1 = a victim never read since it was linked loses to any
+ *       candidate, whatever the sketch says
  *   <li>{@code tie} [0]: 1 = ties admit the candidate
  *   <li>{@code width} [1]: sketch counters per row per expected entry
  *   <li>{@code cons} [0]: 1 = conservative update
@@ -72,6 +83,10 @@ import java.util.Map;
  */
 final class VariantPolicy implements Policy {
 
+  /** The switches that make the store's policy (package-info), S3-FIFO with admission. */
+  static final Map<String, String> ADOPTED = Map.of("adm", "both", "adv", "1", "full", "1",
+      "warm", "1", "warmexit", "1", "margin", "1");
+
   /** A variant's switches. */
   record Config(String id, double ghostFactor, boolean ghostMain, int promote, double smallShare,
       String admission, boolean fold, boolean victimFreq, boolean rotate, boolean tieAdmits,
@@ -79,7 +94,8 @@ final class VariantPolicy implements Policy {
       double maxSmall, boolean advance, double sample, int margin, boolean onlyFull,
       boolean exitOnlyFull, int exitMin, int sketchSeen, boolean exitWeight, int scan,
       boolean density, boolean readSketch, boolean warmOnly, double up, double period,
-      double decay, boolean trueHits, boolean gateAny) {
+      double decay, boolean trueHits, boolean gateAny, boolean warmExitOnly,
+      boolean doorkeeper, boolean provenMargin, boolean unreadLoses) {
 
     static Config parse(String spec) {
       int at = spec.indexOf('@');
@@ -87,6 +103,10 @@ final class VariantPolicy implements Policy {
       Map<String, String> m = new HashMap<>();
       if (at >= 0 && at + 1 < spec.length()) {
         for (String kv : spec.substring(at + 1).split(",")) {
+          if (kv.equals("preset=adopted")) {
+            m.putAll(ADOPTED);
+            continue;
+          }
           String[] p = kv.split("=", 2);
           if (p.length != 2) {
             throw new IllegalArgumentException("bad variant option '" + kv + "' in " + spec);
@@ -126,12 +146,16 @@ final class VariantPolicy implements Policy {
           Double.parseDouble(m.getOrDefault("period", "1")),
           Double.parseDouble(m.getOrDefault("decay", "0.98")),
           m.getOrDefault("truehits", "0").equals("1"),
-          m.getOrDefault("gateany", "0").equals("1"));
+          m.getOrDefault("gateany", "0").equals("1"),
+          m.getOrDefault("warmexit", "0").equals("1"),
+          m.getOrDefault("dk", "0").equals("1"),
+          m.getOrDefault("proven", "0").equals("1"),
+          m.getOrDefault("unreadloses", "0").equals("1"));
       m.keySet().removeAll(java.util.List.of("ghost", "ghostmain", "promote", "small", "adm",
           "fold", "vfreq", "rotate", "tie", "width", "cons", "adapt", "step", "minsmall",
           "maxsmall", "adv", "sample", "margin", "full", "fullexit", "exitmin", "seen",
           "exitw", "scan", "density", "readsketch", "warm", "up", "period", "decay",
-          "truehits", "gateany"));
+          "truehits", "gateany", "warmexit", "dk", "proven", "unreadloses"));
       if (!m.isEmpty()) {
         throw new IllegalArgumentException("unknown variant options " + m.keySet() + " in " + spec);
       }
@@ -150,6 +174,7 @@ final class VariantPolicy implements Policy {
     final int weight;
     int freq;
     boolean inMain;
+    boolean proven;
 
     Node(long key, int fp, int weight) {
       this.key = key;
@@ -227,7 +252,7 @@ final class VariantPolicy implements Policy {
     }
     int fp = fingerprint(key);
     boolean ghostHit = consumeGhost(fp);
-    if (sketch != null) {
+    if (sketch != null && (ghostHit || !config.doorkeeper())) {
       sketch.increment(fp);
     }
     if (!ghostHit && config.sketchSeen() > 0 && sketch.frequency(fp) >= config.sketchSeen()) {
@@ -242,6 +267,9 @@ final class VariantPolicy implements Policy {
     }
     Node n = new Node(key, fp, w);
     map.put(key, n);
+    if (sketch != null) {
+      sketch.ensureWidth(map.size());
+    }
     if (toMain) {
       n.inMain = true;
       main.addLast(n);
@@ -303,9 +331,13 @@ final class VariantPolicy implements Policy {
       rejected++;
       return false;
     }
+    if (config.unreadLoses() && !victim.proven) {
+      admitted++;
+      return true;
+    }
     long candidate = sketch.frequency(fp);
     long incumbent = sketch.frequency(victim.fp) + (config.victimFreq() ? victim.freq : 0);
-    incumbent += config.margin();
+    incumbent += config.provenMargin() && !victim.proven ? 0 : config.margin();
     if (config.density()) {
       candidate *= victim.weight;
       incumbent *= w;
@@ -367,6 +399,9 @@ final class VariantPolicy implements Policy {
 
   private void consume(Node n, int units) {
     observedHits += units;
+    if (units > 0) {
+      n.proven = true;
+    }
     if (sketch != null && config.fold()) {
       for (int i = 0; i < units; i++) {
         sketch.increment(n.fp);
@@ -393,7 +428,9 @@ final class VariantPolicy implements Policy {
         if (mainFull) {
           mainWasFull = true;
         }
-        if (config.onlyFull() && !mainFull && !(config.gateAny() && mainWasFull)) {
+        if (config.warmExitOnly() && (mainFull || mainWasFull)) {
+          promote = false;
+        } else if (config.onlyFull() && !mainFull && !(config.gateAny() && mainWasFull)) {
           promote = !config.exitOnlyFull() && !(config.warmOnly() && mainWasFull)
               && sketch.frequency(n.fp) >= config.exitMin();
         } else if (config.exitWeight() && !main.isEmpty() && n.weight > victimWeight()) {
