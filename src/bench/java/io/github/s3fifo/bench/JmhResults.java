@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads JMH's JSON result files into {@link Score}s. */
-final class JmhResults {
+public final class JmhResults {
 
   /** The secondary metric of {@code -prof gc}: bytes allocated per operation. */
-  static final String ALLOCATION = "gc.alloc.rate.norm";
+  public static final String ALLOCATION = "gc.alloc.rate.norm";
 
   private JmhResults() {}
 
@@ -27,26 +27,26 @@ final class JmhResults {
    * @param error the half-width of JMH's 99.9% confidence interval (NaN with too few samples)
    * @param secondary secondary metrics by name (profilers'), their scores
    */
-  record Score(String benchmarkClass, String benchmark, int threads, Map<String, String> params,
+  public record Score(String benchmarkClass, String benchmark, int threads, Map<String, String> params,
       double score, double error, Map<String, Double> secondary) {
 
-    String param(String name) {
+    public String param(String name) {
       return params.getOrDefault(name, "?");
     }
 
     /** The target parameter. */
-    String target() {
+    public String target() {
       return param("target");
     }
 
-    double secondary(String name) {
+    public double secondary(String name) {
       return secondary.getOrDefault(name, Double.NaN);
     }
   }
 
   /** Reads every score from JMH JSON result files. */
   @SuppressWarnings("unchecked")
-  static List<Score> read(List<Path> files) throws IOException {
+  public static List<Score> read(List<Path> files) throws IOException {
     List<Score> scores = new ArrayList<>();
     for (Path file : files) {
       List<Object> runs = (List<Object>) Json.parse(Files.readString(file));
