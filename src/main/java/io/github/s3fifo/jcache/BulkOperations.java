@@ -91,7 +91,7 @@ final class BulkOperations<K, V> {
       for (K key : written.done()) {
         V value = entries.get(key);
         Object storedValue = stored.get(key);
-        cache.store.compute(cache.codec.storeKey(key), entry -> {
+        cache.compute(cache.codec.storeKey(key), entry -> {
           cache.effects.put(entry, key, value, storedValue, false);
           return null;
         });
@@ -139,7 +139,7 @@ final class BulkOperations<K, V> {
 
   /** Removes the mapping, already deleted through the writer if write-through. */
   private void removeIfPresent(Object storeKey, K key) {
-    cache.store.compute(storeKey, entry -> {
+    cache.compute(storeKey, entry -> {
       if (entry.isPresent()) {
         cache.effects.remove(entry, key, false);
       }
@@ -210,7 +210,7 @@ final class BulkOperations<K, V> {
       }
       cache.requireValue(value);
       Object stored = cache.codec.storeValue(value);
-      cache.store.compute(cache.codec.storeKey(key), entry -> {
+      cache.compute(cache.codec.storeKey(key), entry -> {
         if (!entry.isPresent()) {
           cache.effects.create(entry, key, value, stored, false);
         } else if (replaceExisting) {

@@ -9,6 +9,7 @@ import io.github.s3fifo.jcache.integration.WriterAdapter;
 import io.github.s3fifo.jcache.management.CacheManagement;
 import io.github.s3fifo.jcache.management.CacheStatistics;
 import io.github.s3fifo.store.EditableEntry;
+import io.github.s3fifo.store.EntryComputation;
 import io.github.s3fifo.store.RemovalCause;
 import io.github.s3fifo.store.ShardedStore;
 import io.github.s3fifo.store.StoreEntry;
@@ -177,7 +178,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
    * value a bulk load already fetched for it, or null to ask the loader.
    */
   V loadMissing(K key, V preloaded) {
-    return store.compute(codec.storeKey(key), entry -> {
+    return compute(codec.storeKey(key), entry -> {
       if (entry.isPresent()) {
         return codec.value(entry.value());
       }
@@ -222,7 +223,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireValue(value);
     long start = startTimer();
     Object stored = codec.storeValue(value);
-    withEvents(() -> store.compute(codec.storeKey(key), entry -> {
+    withEvents(() -> compute(codec.storeKey(key), entry -> {
       effects.put(entry, key, value, stored, true);
       return null;
     }));
@@ -236,7 +237,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireValue(value);
     long start = startTimer();
     Object stored = codec.storeValue(value);
-    Object old = withEvents(() -> store.compute(codec.storeKey(key), entry -> {
+    Object old = withEvents(() -> compute(codec.storeKey(key), entry -> {
       Object previous = entry.value();
       hitOrMiss(entry);
       effects.put(entry, key, value, stored, true);
@@ -261,7 +262,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireValue(value);
     long start = startTimer();
     Object stored = codec.storeValue(value);
-    boolean put = withEvents(() -> store.compute(codec.storeKey(key), entry -> {
+    boolean put = withEvents(() -> compute(codec.storeKey(key), entry -> {
       hitOrMiss(entry);
       if (entry.isPresent()) {
         return false;
@@ -278,7 +279,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     long start = startTimer();
-    boolean removed = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+    boolean removed = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       if (!entry.isPresent()) {
         effects.removeAbsent(key);
         return false;
@@ -306,7 +307,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     long start = startTimer();
-    Object old = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+    Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
       if (!entry.isPresent()) {
         effects.removeAbsent(key);
@@ -339,7 +340,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
    * different value counts as an access. A hit or miss either way.
    */
   private boolean ifEqual(K key, V expected, Consumer<EditableEntry<Object, Object>> change) {
-    return withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+    return withEvents(() -> compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
       if (!entry.isPresent()) {
         return false;
@@ -371,7 +372,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireValue(value);
     long start = startTimer();
     Object stored = codec.storeValue(value);
-    Object old = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+    Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
       if (!entry.isPresent()) {
         return null;
@@ -570,6 +571,29 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       statistics.recordHits(1);
     } else {
       statistics.recordMisses(1);
+    }
+  }
+
+  /**
+   * The store's computation of a key, with the key's events batched: an expiry of the old
+   * mapping that the store reports after the computation is delivered before the write's own
+   * events, and a write the store did not apply publishes nothing.
+   */
+  <R> R compute(Object storeKey, EntryComputation<Object, Object, R> computation) {
+    EventDispatcher<K, V>.Batch batch = events.openBatch(storeKey);
+    if (batch == null) {
+      return store.compute(storeKey, computation);
+    }
+    boolean applied = false;
+    try {
+      R result = store.compute(storeKey, entry -> {
+        batch.bind();
+        return computation.compute(entry);
+      });
+      applied = true;
+      return result;
+    } finally {
+      batch.close(applied);
     }
   }
 
