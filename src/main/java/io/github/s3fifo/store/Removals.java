@@ -62,7 +62,7 @@ final class Removals<K, V> {
       } catch (RuntimeException e) {
         if (failure == null) {
           failure = e;
-        } else {
+        } else if (e != failure) {
           failure.addSuppressed(e);
         }
       }

@@ -24,6 +24,7 @@ final class S3FifoShard<K, V> {
   private final long smallTarget;
   private final int ghostFloor;
   private final Ticker ticker;
+  private final boolean reportRemovals;
 
   private volatile long weight;
   private volatile long entries;
@@ -37,8 +38,9 @@ final class S3FifoShard<K, V> {
   private Node<K, V> sweepCursor;
   private boolean sweepMainNext;
 
-  S3FifoShard(long capacity, int expectedEntries, Ticker ticker) {
+  S3FifoShard(long capacity, int expectedEntries, Ticker ticker, boolean reportRemovals) {
     this.capacity = capacity;
+    this.reportRemovals = reportRemovals;
     this.smallTarget = Math.max(1, capacity / 10);
     this.ghostFloor = Math.max(16, expectedEntries);
     this.ticker = ticker;
@@ -70,7 +72,7 @@ final class S3FifoShard<K, V> {
       if (nodeWeight > capacity) {
         evictions++;
         evictedWeight += nodeWeight;
-        return Removals.add(null, node.key, value, RemovalCause.SIZE);
+        return record(null, node.key, value, RemovalCause.SIZE);
       }
       node.weight = nodeWeight;
       node.expiresAt = expiresAt;
@@ -87,7 +89,7 @@ final class S3FifoShard<K, V> {
       if (expiresAt != ShardedStore.NEVER) {
         markExpiring();
       }
-      return sweep(evictToCapacity(null));
+      return sweep(evictToCapacity(null, node));
     } finally {
       lock.unlock();
     }
@@ -101,13 +103,13 @@ final class S3FifoShard<K, V> {
     lock.lock();
     try {
       V old = node.value;
-      Removals<K, V> removals = Removals.add(null, node.key, old, RemovalCause.REPLACED);
+      Removals<K, V> removals = record(null, node.key, old, RemovalCause.REPLACED);
       if (nodeWeight > capacity) {
         unlinkLocked(node);
         node.value = null;
         evictions++;
         evictedWeight += nodeWeight;
-        return Removals.add(removals, node.key, value, RemovalCause.SIZE);
+        return record(removals, node.key, value, RemovalCause.SIZE);
       }
       long delta = nodeWeight - node.weight;
       queueOf(node).weight += delta;
@@ -118,7 +120,7 @@ final class S3FifoShard<K, V> {
       if (expiresAt != ShardedStore.NEVER) {
         markExpiring();
       }
-      return sweep(evictToCapacity(removals));
+      return sweep(evictToCapacity(removals, node));
     } finally {
       lock.unlock();
     }
@@ -134,7 +136,7 @@ final class S3FifoShard<K, V> {
       if (cause == RemovalCause.EXPIRED) {
         expirations++;
       }
-      return sweep(Removals.add(null, node.key, old, cause));
+      return sweep(record(null, node.key, old, cause));
     } finally {
       lock.unlock();
     }
@@ -161,12 +163,16 @@ final class S3FifoShard<K, V> {
     }
   }
 
-  /** Removes the expired, unpinned entries; scans the map without the lock, locks per batch. */
-  Removals<K, V> evictExpired() {
+  /**
+   * Removes the expired, unpinned entries: scans the map without the lock, takes it per entry
+   * found, and tells the listener once it is released. Returns how many were removed.
+   */
+  int evictExpired(RemovalListener<? super K, ? super V> listener) {
     if (!mayExpire) {
-      return null;
+      return 0;
     }
     long now = ticker.read();
+    int removed = 0;
     Removals<K, V> removals = null;
     for (Node<K, V> node : map.values()) {
       if (node.value != null && node.isExpired(now) && !node.isPinned()) {
@@ -174,6 +180,7 @@ final class S3FifoShard<K, V> {
         try {
           if (node.queue != Node.UNLINKED && node.isExpired(now) && node.tryRetire()) {
             expirations++;
+            removed++;
             removals = removeRetired(node, RemovalCause.EXPIRED, removals);
           }
         } finally {
@@ -181,7 +188,13 @@ final class S3FifoShard<K, V> {
         }
       }
     }
-    return removals;
+    Removals.notify(removals, listener);
+    return removed;
+  }
+
+  /** Adds a removal to the batch when anyone listens; otherwise there is nothing to report. */
+  private Removals<K, V> record(Removals<K, V> removals, K key, V value, RemovalCause cause) {
+    return reportRemovals ? Removals.add(removals, key, value, cause) : removals;
   }
 
   StoreStats addStats(StoreStats sum) {
@@ -199,7 +212,12 @@ final class S3FifoShard<K, V> {
     }
   }
 
-  private Removals<K, V> evictToCapacity(Removals<K, V> removals) {
+  /**
+   * Evicts until the shard is within capacity. {@code writing} is the entry whose write caused
+   * this: its writer is done deciding, so it is evictable like any other entry, unless a
+   * re-entrant write of the same key still holds it.
+   */
+  private Removals<K, V> evictToCapacity(Removals<K, V> removals, Node<K, V> writing) {
     if (weight <= capacity) {
       return removals;
     }
@@ -214,20 +232,33 @@ final class S3FifoShard<K, V> {
       if (node == null) {
         break;
       }
-      if (mayExpire && node.isExpired(now) && node.tryRetire()) {
+      if (mayExpire && node.isExpired(now) && retire(node, writing)) {
         expirations++;
         removals = removeRetired(node, RemovalCause.EXPIRED, removals);
       } else if (node.queue == Node.SMALL) {
-        removals = processSmallHead(node, removals);
+        removals = processSmallHead(node, writing, removals);
       } else {
-        removals = processMainHead(node, removals);
+        removals = processMainHead(node, writing, removals);
       }
     }
     return removals;
   }
 
-  private Removals<K, V> processSmallHead(Node<K, V> node, Removals<K, V> removals) {
-    if (node.freq == 0 && node.tryRetire()) {
+  /** Retires a node for eviction: any unpinned one, or the entry being written by its sole writer. */
+  private static <K, V> boolean retire(Node<K, V> node, Node<K, V> writing) {
+    if (node == writing) {
+      if (!node.isOnlyPin()) {
+        return false;
+      }
+      node.retirePinned();
+      return true;
+    }
+    return node.tryRetire();
+  }
+
+  private Removals<K, V> processSmallHead(
+      Node<K, V> node, Node<K, V> writing, Removals<K, V> removals) {
+    if (node.freq == 0 && retire(node, writing)) {
       evictions++;
       evictedWeight += node.weight;
       removals = removeRetired(node, RemovalCause.SIZE, removals);
@@ -239,9 +270,10 @@ final class S3FifoShard<K, V> {
     return removals;
   }
 
-  private Removals<K, V> processMainHead(Node<K, V> node, Removals<K, V> removals) {
+  private Removals<K, V> processMainHead(
+      Node<K, V> node, Node<K, V> writing, Removals<K, V> removals) {
     byte freq = node.freq;
-    if (freq == 0 && node.tryRetire()) {
+    if (freq == 0 && retire(node, writing)) {
       evictions++;
       evictedWeight += node.weight;
       return removeRetired(node, RemovalCause.SIZE, removals);
@@ -264,7 +296,7 @@ final class S3FifoShard<K, V> {
     unlinkLocked(node);
     node.value = null;
     map.remove(node.key, node);
-    return Removals.add(removals, node.key, value, cause);
+    return record(removals, node.key, value, cause);
   }
 
   private void unlinkLocked(Node<K, V> node) {

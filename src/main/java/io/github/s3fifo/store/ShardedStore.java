@@ -43,7 +43,10 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
     this.shardMask = count - 1;
     int expectedPerShard = (int) Math.min(Integer.MAX_VALUE, builder.expectedEntries / count);
     for (int i = 0; i < count; i++) {
-      shards[i] = new S3FifoShard<>(ShardSizing.shareOf(capacity, count, i), expectedPerShard, ticker);
+      shards[i] =
+          new S3FifoShard<>(
+              ShardSizing.shareOf(capacity, count, i), expectedPerShard, ticker,
+              removalListener != null);
     }
   }
 
@@ -232,7 +235,9 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
       try {
         Removals.notify(removals, removalListener);
       } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
+        if (suppressed != e) {
+          e.addSuppressed(suppressed);
+        }
       }
       throw e;
     }
@@ -247,9 +252,20 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
         V value = edit.value();
         long weight = weigh(node.key, value);
         long expiresAt = edit.newExpiresAt();
-        return node.value == null
-            ? shard.link(node, value, weight, expiresAt)
-            : shard.replace(node, value, weight, expiresAt);
+        V old = node.value;
+        if (old == null) {
+          return shard.link(node, value, weight, expiresAt);
+        }
+        if (weight != node.weight) {
+          return shard.replace(node, value, weight, expiresAt);
+        }
+        // Same weight: nothing for the shard to account or evict, so no shard lock. The pin keeps
+        // the evictor off this node, and only the pin holder writes its value and expiry.
+        setExpiry(shard, node, expiresAt);
+        node.value = value;
+        return removalListener == null
+            ? null
+            : Removals.add(null, node.key, old, RemovalCause.REPLACED);
       }
       case Edit.REMOVE -> {
         return node.value == null ? null : shard.unlinkToReserved(node, RemovalCause.EXPLICIT);
@@ -296,6 +312,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
    * still live. Meant for access-based expiry; it does not wait for a writer of the key.
    */
   public void setExpiresAt(StoreEntry<K, V> entry, long expiresAt) {
+    Objects.requireNonNull(entry, "entry");
     if (!(entry instanceof Node<K, V> node)) {
       throw new IllegalArgumentException("not an entry of this store: " + entry);
     }
@@ -322,11 +339,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   public int evictExpired() {
     int removed = 0;
     for (S3FifoShard<K, V> shard : shards) {
-      Removals<K, V> removals = shard.evictExpired();
-      if (removals != null) {
-        removed += removals.size();
-        Removals.notify(removals, removalListener);
-      }
+      removed += shard.evictExpired(removalListener);
     }
     return removed;
   }
