@@ -12,6 +12,10 @@ import java.util.Set;
  * (an application server's or framework's loader, which sees the application's classes), then
  * the loader that loaded the provider. One instance serves every thread, so the default
  * {@code CacheManager} is the same whichever thread asks for it.
+ *
+ * <p>{@link #loadClass(String)} consults the current context loader on every call. The JVM,
+ * however, remembers the class that {@code Class.forName(name, init, thisLoader)} (and so
+ * linking) first obtained for a name through this loader and returns it from then on.
  */
 final class ContextFirstClassLoader extends ClassLoader {
 
@@ -50,7 +54,10 @@ final class ContextFirstClassLoader extends ClassLoader {
         delegating.remove();
       }
     }
-    return super.loadClass(name, resolve);
+    // Straight to the provider's loader: super.loadClass would first return a class the JVM
+    // recorded for this loader, possibly one an earlier context loader supplied.
+    ClassLoader fallback = getParent();
+    return fallback == null ? super.loadClass(name, resolve) : fallback.loadClass(name);
   }
 
   @Override

@@ -96,7 +96,7 @@ public final class S3FifoCacheManager implements CacheManager {
       if (caches.containsKey(cacheName)) {
         throw alreadyExists(cacheName);
       }
-      CacheProxy<K, V> cache = new CacheProxy<>(this, cacheName, copy);
+      CacheProxy<K, V> cache = build(cacheName, copy);
       caches.put(cacheName, new ManagedCache(cache, copy.getKeyType(), copy.getValueType()));
       if (closed) {
         // close() ran while the cache was being built and did not see it.
@@ -106,6 +106,21 @@ public final class S3FifoCacheManager implements CacheManager {
       return cache;
     } finally {
       creating.remove(cacheName);
+    }
+  }
+
+  /**
+   * Builds the cache. The exceptions the spec names for {@code createCache} pass through; any
+   * other failure (a user factory that throws, say) becomes a {@link CacheException}.
+   */
+  private <K, V> CacheProxy<K, V> build(String cacheName, S3FifoConfiguration<K, V> copy) {
+    try {
+      return new CacheProxy<>(this, cacheName, copy);
+    } catch (CacheException | IllegalArgumentException | IllegalStateException
+        | UnsupportedOperationException | NullPointerException | ClassCastException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CacheException("Could not create cache '" + cacheName + "': " + e, e);
     }
   }
 
