@@ -74,22 +74,28 @@ final class S3FifoShard<K, V> {
         evictedWeight += nodeWeight;
         return record(null, node.key, value, RemovalCause.SIZE);
       }
+      // Was the key evicted recently? Asked before making room, which may push the ghost on.
+      boolean recentlyEvicted = ghost.consume(node.hash);
+      if (recentlyEvicted) {
+        ghostHits++;
+      }
+      // Room first, as in the S3-FIFO paper: a new entry starts resident.
+      Removals<K, V> removals = evictToCapacity(null, null, nodeWeight);
       node.weight = nodeWeight;
       node.expiresAt = expiresAt;
       node.freq = 0;
       node.value = value;
-      if (ghost.consume(node.hash)) {
-        ghostHits++;
-        main.linkLast(node);
-      } else {
-        small.linkLast(node);
-      }
+      (recentlyEvicted ? main : small).linkLast(node);
       weight += nodeWeight;
       entries++;
       if (expiresAt != ShardedStore.NEVER) {
         markExpiring();
       }
-      return sweep(evictToCapacity(null, node));
+      if (weight > capacity) {
+        // No room could be made: every other entry is held by a writer. The new one goes.
+        removals = evictToCapacity(removals, node, 0);
+      }
+      return sweep(removals);
     } finally {
       lock.unlock();
     }
@@ -120,7 +126,7 @@ final class S3FifoShard<K, V> {
       if (expiresAt != ShardedStore.NEVER) {
         markExpiring();
       }
-      return sweep(evictToCapacity(removals, node));
+      return sweep(evictToCapacity(removals, node, 0));
     } finally {
       lock.unlock();
     }
@@ -213,20 +219,22 @@ final class S3FifoShard<K, V> {
   }
 
   /**
-   * Evicts until the shard is within capacity. {@code writing} is the entry whose write caused
-   * this: its writer is done deciding, so it is evictable like any other entry, unless a
-   * re-entrant write of the same key still holds it.
+   * Evicts until the shard's weight plus {@code incoming} is within capacity. {@code writing} is
+   * the linked entry whose write caused this: its writer is done deciding, so it is evictable like
+   * any other entry, unless a re-entrant write of the same key still holds it.
    */
-  private Removals<K, V> evictToCapacity(Removals<K, V> removals, Node<K, V> writing) {
-    if (weight <= capacity) {
+  private Removals<K, V> evictToCapacity(
+      Removals<K, V> removals, Node<K, V> writing, long incoming) {
+    long limit = capacity - incoming;
+    if (weight <= limit) {
       return removals;
     }
     long now = mayExpire ? ticker.read() : 0;
     // Pinned entries are passed over, not evicted; the budget stops a shard whose every entry is
     // pinned from spinning. It is then over capacity until those writers finish.
     long budget = 4 * (small.count + main.count) + 16;
-    while (weight > capacity && budget-- > 0) {
-      boolean preferSmall = main.weight == 0 || small.weight >= smallTarget;
+    while (weight > limit && budget-- > 0) {
+      boolean preferSmall = main.isEmpty() || small.weight >= smallTarget;
       NodeQueue<K, V> first = preferSmall ? small : main;
       Node<K, V> node = first.head != null ? first.head : (preferSmall ? main : small).head;
       if (node == null) {

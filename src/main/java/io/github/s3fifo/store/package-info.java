@@ -13,11 +13,15 @@
  * <ul>
  *   <li>A read hit raises the counter by one, saturating at 3. Nothing else happens on a read.
  *   <li>A new key of weight {@code w > C} is not retained (it is reported evicted with cause
- *       SIZE; an old value it replaced is reported REPLACED). Otherwise, if its fingerprint is in
- *       the ghost, the fingerprint is forgotten and the entry joins the tail of main; if not, the
- *       tail of small. New entries start at frequency 0.
+ *       SIZE; an old value it replaced is reported REPLACED). Otherwise the ghost is asked first:
+ *       if the key's fingerprint is there, it is forgotten and the entry will join main, else
+ *       small. Then eviction steps (below) run while the shard's weight plus {@code w} exceeds
+ *       {@code C}, as in the S3-FIFO paper, so a new entry starts resident; then it joins the tail
+ *       of its queue at frequency 0. (Only if no room could be made, because every other entry is
+ *       held by a running computation, is the new entry evicted at once.)
  *   <li>Replacing a value keeps the entry's queue, position and counter; only its weight changes.
- *   <li>After each write, while the shard's weight exceeds {@code C}, one eviction step runs: the
+ *   <li>After a write that made an entry heavier, while the shard's weight exceeds {@code C}, one
+ *       eviction step runs (the entry written may itself be evicted). An eviction step: the
  *       head of small is processed when small's weight is at least its target or main is empty,
  *       otherwise the head of main (falling back to the other queue when the chosen one is empty).
  *   <li>Head of small: counter &gt; 0 moves it to the tail of main with counter 0; counter 0

@@ -170,11 +170,19 @@ final class S3FifoModel {
       }
       existing.weight = w;
     } else {
-      Node n = new Node(key, value, w);
-      entries.put(key, n);
-      if (ghostCounts.getOrDefault(key, 0) > 0) {
+      // A new entry: the ghost is asked first (was the key evicted recently?), then room is
+      // made, then it is linked.
+      boolean ghostHit = ghostCounts.getOrDefault(key, 0) > 0;
+      if (ghostHit) {
         ghostCounts.put(key, 0);
         ghostHits++;
+      }
+      while (weight() + w > capacity) {
+        evictionStep();
+      }
+      Node n = new Node(key, value, w);
+      entries.put(key, n);
+      if (ghostHit) {
         n.inMain = true;
         main.addLast(n);
         mainWeight += w;

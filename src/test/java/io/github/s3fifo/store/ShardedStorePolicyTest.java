@@ -217,21 +217,24 @@ class ShardedStorePolicyTest {
     ShardedStore<Integer, Integer> store = countStore(1, 0, listener);
     store.put(0, 0);
     store.get(0);
-    store.put(1, 1); // 0 moves to main, 1 is evicted from small
-    assertEquals(List.of(1), listener.keysWithCause(RemovalCause.SIZE));
-    assertEquals(Integer.valueOf(0), store.peek(0));
-    store.put(1, 1); // ghost hit: main = [0, 1], small empty, so main's head 0 goes
-    assertEquals(List.of(1, 0), listener.keysWithCause(RemovalCause.SIZE));
+    // Room for 1 first: 0 (counter 1) moves to main with counter 0, then main's head 0 goes.
+    store.put(1, 1);
+    assertEquals(List.of(0), listener.keysWithCause(RemovalCause.SIZE));
     assertEquals(Integer.valueOf(1), store.peek(1));
-    store.put(2, 2); // small = {2} reaches its floor target of 1: 2 itself is evicted
-    assertEquals(List.of(1, 0, 2), listener.keysWithCause(RemovalCause.SIZE));
+    store.put(2, 2); // main empty: small's head 1 (counter 0) is evicted into the ghost
+    assertEquals(List.of(0, 1), listener.keysWithCause(RemovalCause.SIZE));
+    store.put(1, 1); // ghost hit; room: small's head 2 goes; 1 joins main
+    assertEquals(List.of(0, 1, 2), listener.keysWithCause(RemovalCause.SIZE));
     assertEquals(Integer.valueOf(1), store.peek(1));
-    assertEquals(1, store.size());
     assertEquals(1, store.stats().ghostHits());
+    store.put(3, 3); // small is below its floor target of 1: main's head 1 (counter 0) goes
+    assertEquals(List.of(0, 1, 2, 1), listener.keysWithCause(RemovalCause.SIZE));
+    assertEquals(Integer.valueOf(3), store.peek(3));
+    assertEquals(1, store.size());
   }
 
   @Test
-  void aScanOfHeavyEntriesIsEvictedFromSmallAndLeavesMainAlone() {
+  void aScanOfHeavyEntriesCostsMainOneEntryThenEvictsItselfFromSmall() {
     RecordingListener<String, byte[]> listener = new RecordingListener<>();
     ShardedStore<String, byte[]> store = byteStore(100, listener); // small target 10
     for (int i = 1; i <= 5; i++) {
@@ -241,7 +244,7 @@ class ShardedStorePolicyTest {
       }
     }
     for (int i = 1; i <= 6; i++) {
-      store.put("F" + i, bytes(10)); // the sixth overflows: H1..H5 move to main, F1 goes
+      store.put("F" + i, bytes(10)); // room for the sixth: H1..H5 move to main, F1 goes
     }
     assertEquals(List.of("F1"), listener.keysWithCause(RemovalCause.SIZE));
     for (int i = 2; i <= 6; i++) {
@@ -253,18 +256,23 @@ class ShardedStorePolicyTest {
       }
     }
     listener.drain();
-    // Each scan entry (60) overflows the shard alone in small (60 >= 10): it is small's head with
-    // counter 0, so it is the one evicted, every time; main is never processed.
-    for (int i = 1; i <= 20; i++) {
+    // Room for S1 (60) with small empty (below its target): main goes round, every counter
+    // falls to 0, and its head H1 is evicted. S1 then sits in small.
+    store.put("S1", bytes(60));
+    assertEquals(List.of("H1"), listener.keysWithCause(RemovalCause.SIZE));
+    listener.drain();
+    // From then on small holds 60 >= 10: each scan entry makes room by evicting the previous one.
+    for (int i = 2; i <= 20; i++) {
       store.put("S" + i, bytes(60));
-      assertEquals(List.of("S" + i), listener.keysWithCause(RemovalCause.SIZE),
-          "scan entry #" + i + " must be evicted itself");
+      assertEquals(List.of("S" + (i - 1)), listener.keysWithCause(RemovalCause.SIZE),
+          "scan entry #" + i + " must evict the previous scan entry");
       listener.drain();
     }
-    for (int i = 1; i <= 5; i++) {
+    for (int i = 2; i <= 5; i++) {
       assertNotNull(store.peek("H" + i), "hot H" + i + " flushed by a scan");
     }
-    assertEquals(50, store.weight());
+    assertNotNull(store.peek("S20"));
+    assertEquals(100, store.weight());
   }
 
   @Test
