@@ -1,7 +1,6 @@
 package io.github.s3fifo.jcache;
 
 import io.github.s3fifo.jcache.integration.WriterAdapter.BatchResult;
-import io.github.s3fifo.jcache.management.CacheStatistics;
 import io.github.s3fifo.store.StoreEntry;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -30,17 +29,17 @@ final class BulkOperations<K, V> {
   private static final System.Logger LOGGER = System.getLogger(BulkOperations.class.getName());
 
   private final CacheProxy<K, V> cache;
-  private final CacheStatistics statistics;
+  private final OperationTimer timer;
 
-  BulkOperations(CacheProxy<K, V> cache, CacheStatistics statistics) {
+  BulkOperations(CacheProxy<K, V> cache, OperationTimer timer) {
     this.cache = cache;
-    this.statistics = statistics;
+    this.timer = timer;
   }
 
   Map<K, V> getAll(Set<? extends K> keys) {
     Objects.requireNonNull(keys, "keys must not be null");
     keys.forEach(cache::requireKey);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = timer.start();
     Map<K, V> result = new HashMap<>();
     List<K> missing = new ArrayList<>();
     for (K key : keys) {
@@ -61,9 +60,7 @@ final class BulkOperations<K, V> {
         }
       }
     }
-    if (start != 0L) {
-      statistics.recordGetTime(System.nanoTime() - start);
-    }
+    timer.record(start, OperationTimer.GET);
     return result;
   }
 
@@ -102,21 +99,19 @@ final class BulkOperations<K, V> {
   void removeAll(Set<? extends K> keys) {
     Objects.requireNonNull(keys, "keys must not be null");
     keys.forEach(cache::requireKey);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = timer.start();
     BatchResult<K> deleted = cache.writer.deleteAll(new LinkedHashSet<>(keys));
     runThenThrow(deleted, () -> {
       for (K key : deleted.done()) {
         removeIfPresent(cache.codec.lookupKey(key), key);
       }
     });
-    if (start != 0L) {
-      statistics.recordRemoveTime(System.nanoTime() - start);
-    }
+    timer.record(start, OperationTimer.REMOVE);
   }
 
   /** Removes every live entry, through the writer (only if there is any) and the listeners. */
   void removeAll() {
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = timer.start();
     List<Object> storeKeys = new ArrayList<>();
     for (StoreEntry<Object, Object> entry : cache.store) {
       storeKeys.add(entry.getKey());
@@ -132,9 +127,7 @@ final class BulkOperations<K, V> {
       BatchResult<K> deleted = cache.writer.deleteAll(keys.keySet());
       runThenThrow(deleted, () -> deleted.done().forEach(key -> removeIfPresent(keys.get(key), key)));
     }
-    if (start != 0L) {
-      statistics.recordRemoveTime(System.nanoTime() - start);
-    }
+    timer.record(start, OperationTimer.REMOVE);
   }
 
   /** Removes the mapping, already deleted through the writer if write-through. */

@@ -60,8 +60,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   final LoaderAdapter<K, V> loader;
   private final ExpiryCalculator expiry;
   private final boolean readThrough;
-  private final Class<?> keyType;
+  private final TypeChecks types;
   final Class<?> valueType;
+  private final OperationTimer timer;
   private final BulkOperations<K, V> bulk;
   private final Invocations<K, V> invocations;
   /** Kept strongly here because the sweeper holds it weakly; null for an eternal cache. */
@@ -80,7 +81,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     this.manager = Objects.requireNonNull(manager, "manager");
     this.name = Objects.requireNonNull(name, "name");
     this.configuration = Objects.requireNonNull(configuration, "configuration");
-    this.keyType = configuration.getKeyType();
+    this.types = new TypeChecks(name, configuration.getKeyType(), configuration.getValueType());
     this.valueType = configuration.getValueType();
     this.codec = CacheStores.codec(configuration, manager::getClassLoader);
     this.expiry = new ExpiryCalculator(configuration.getExpiryPolicyFactory().create());
@@ -95,13 +96,14 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
         ? null : configuration.getWeigherFactory().create(), codec);
     this.store = CacheStores.build(configuration, weigher, this::onRemoval);
     this.statistics = new CacheStatistics();
+    this.timer = new OperationTimer(statistics);
     this.events = new EventDispatcher<>(this, codec);
     for (CacheEntryListenerConfiguration<K, V> listener
         : configuration.getCacheEntryListenerConfigurations()) {
       events.register(listener);
     }
     this.effects = new EntryEffects<>(store, codec, expiry, writer, weigher, statistics, events);
-    this.bulk = new BulkOperations<>(this, statistics);
+    this.bulk = new BulkOperations<>(this, timer);
     this.invocations = new Invocations<>(this);
     this.management = new CacheManagement(this, statistics);
     enableStatistics(configuration.isStatisticsEnabled());
@@ -145,9 +147,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public V get(K key) {
     requireOpen();
     requireKey(key);
-    long start = startTimer();
+    long start = timer.start();
     V value = withEvents(() -> read(key));
-    recordTime(start, GET);
+    timer.record(start, OperationTimer.GET);
     return value;
   }
 
@@ -221,13 +223,13 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(value);
     withEvents(() -> compute(codec.storeKey(key), entry -> {
       effects.put(entry, key, value, stored, true);
       return null;
     }));
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
   }
 
   @Override
@@ -235,7 +237,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(value);
     Object old = withEvents(() -> compute(codec.storeKey(key), entry -> {
       Object previous = entry.value();
@@ -243,16 +245,16 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.put(entry, key, value, stored, true);
       return previous;
     }));
-    recordTime(start, GET | PUT);
+    timer.record(start, OperationTimer.GET | OperationTimer.PUT);
     return old == null ? null : codec.value(old);
   }
 
   @Override
   public void putAll(Map<? extends K, ? extends V> map) {
     requireOpen();
-    long start = startTimer();
+    long start = timer.start();
     bulk.putAll(map);
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
   }
 
   @Override
@@ -260,7 +262,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(value);
     boolean put = withEvents(() -> compute(codec.storeKey(key), entry -> {
       hitOrMiss(entry);
@@ -270,7 +272,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.create(entry, key, value, stored, true);
       return true;
     }));
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
     return put;
   }
 
@@ -278,7 +280,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public boolean remove(K key) {
     requireOpen();
     requireKey(key);
-    long start = startTimer();
+    long start = timer.start();
     boolean removed = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       if (!entry.isPresent()) {
         effects.removeAbsent(key);
@@ -287,7 +289,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.remove(entry, key, true);
       return true;
     }));
-    recordTime(start, REMOVE);
+    timer.record(start, OperationTimer.REMOVE);
     return removed;
   }
 
@@ -296,9 +298,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(oldValue);
-    long start = startTimer();
+    long start = timer.start();
     boolean removed = ifEqual(key, oldValue, entry -> effects.remove(entry, key, true));
-    recordTime(start, REMOVE);
+    timer.record(start, OperationTimer.REMOVE);
     return removed;
   }
 
@@ -306,7 +308,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public V getAndRemove(K key) {
     requireOpen();
     requireKey(key);
-    long start = startTimer();
+    long start = timer.start();
     Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
       if (!entry.isPresent()) {
@@ -317,7 +319,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.remove(entry, key, true);
       return previous;
     }));
-    recordTime(start, GET | REMOVE);
+    timer.record(start, OperationTimer.GET | OperationTimer.REMOVE);
     return old == null ? null : codec.value(old);
   }
 
@@ -327,11 +329,11 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireKey(key);
     requireValue(oldValue);
     requireValue(newValue);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(newValue);
     boolean replaced = ifEqual(key, oldValue,
         entry -> effects.update(entry, key, newValue, stored, true));
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
     return replaced;
   }
 
@@ -370,7 +372,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(value);
     Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
@@ -381,7 +383,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.update(entry, key, value, stored, true);
       return previous;
     }));
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
     return old;
   }
 
@@ -540,31 +542,6 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
 
   // Helpers shared with BulkOperations and CacheIterator.
 
-  private static final int GET = 1;
-  private static final int PUT = 2;
-  private static final int REMOVE = 4;
-
-  /** The start time of a timed operation, or 0 when statistics are off. */
-  private long startTimer() {
-    return statistics.isEnabled() ? System.nanoTime() : 0L;
-  }
-
-  /** Adds an operation's duration to the get, put and/or remove times it counts as. */
-  private void recordTime(long start, int kinds) {
-    if (start != 0L) {
-      long elapsed = System.nanoTime() - start;
-      if ((kinds & GET) != 0) {
-        statistics.recordGetTime(elapsed);
-      }
-      if ((kinds & PUT) != 0) {
-        statistics.recordPutTime(elapsed);
-      }
-      if ((kinds & REMOVE) != 0) {
-        statistics.recordRemoveTime(elapsed);
-      }
-    }
-  }
-
   /** Records the hit or miss of an operation that reads the entry it holds. */
   void hitOrMiss(EditableEntry<Object, Object> entry) {
     if (entry.isPresent()) {
@@ -617,22 +594,10 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   }
 
   void requireKey(Object key) {
-    if (key == null) {
-      throw new NullPointerException("A key must not be null (cache '" + name + "')");
-    }
-    if (keyType != Object.class && !keyType.isInstance(key)) {
-      throw new ClassCastException("The key " + key + " is a " + key.getClass().getName()
-          + ", but cache '" + name + "' has key type " + keyType.getName());
-    }
+    types.requireKey(key);
   }
 
   void requireValue(Object value) {
-    if (value == null) {
-      throw new NullPointerException("A value must not be null (cache '" + name + "')");
-    }
-    if (valueType != Object.class && !valueType.isInstance(value)) {
-      throw new ClassCastException("The value " + value + " is a " + value.getClass().getName()
-          + ", but cache '" + name + "' has value type " + valueType.getName());
-    }
+    types.requireValue(value);
   }
 }
