@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
+import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 
 /**
@@ -140,15 +141,28 @@ final class BulkOperations<K, V> {
     });
   }
 
-  /** Runs the cache changes, delivers their events, then throws the writer's failure if any. */
+  /**
+   * Runs the cache changes and delivers their events; then throws the writer's failure if any,
+   * with a listener's failure added to it as suppressed.
+   */
   private void runThenThrow(BatchResult<K> batch, Runnable changes) {
-    cache.withEvents(() -> {
-      changes.run();
-      return null;
-    });
-    if (batch.failure() != null) {
-      throw batch.failure();
+    CacheWriterException failure = batch.failure();
+    if (failure == null) {
+      cache.withEvents(() -> {
+        changes.run();
+        return null;
+      });
+      return;
     }
+    try {
+      changes.run();
+    } catch (RuntimeException | Error e) {
+      e.addSuppressed(failure);
+      cache.events.flushAfter(e);
+      throw e;
+    }
+    cache.events.flushAfter(failure);
+    throw failure;
   }
 
   void loadAll(Set<? extends K> keys, boolean replaceExisting, CompletionListener listener) {
