@@ -106,8 +106,14 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     this.bulk = new BulkOperations<>(this, timer);
     this.invocations = new Invocations<>(this);
     this.management = new CacheManagement(this, statistics);
-    enableStatistics(configuration.isStatisticsEnabled());
-    enableManagement(configuration.isManagementEnabled());
+    try {
+      enableStatistics(configuration.isStatisticsEnabled());
+      enableManagement(configuration.isManagementEnabled());
+    } catch (RuntimeException e) {
+      management.close(); // no MBean of a cache that failed to build
+      events.close();
+      throw e;
+    }
     if (expiry.isEternal()) {
       this.sweepTask = null;
     } else {
