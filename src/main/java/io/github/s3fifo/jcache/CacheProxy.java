@@ -8,6 +8,7 @@ import io.github.s3fifo.jcache.integration.LoaderAdapter;
 import io.github.s3fifo.jcache.integration.WriterAdapter;
 import io.github.s3fifo.jcache.management.CacheManagement;
 import io.github.s3fifo.jcache.management.CacheStatistics;
+import io.github.s3fifo.jcache.management.StoreMetrics;
 import io.github.s3fifo.store.EditableEntry;
 import io.github.s3fifo.store.EntryComputation;
 import io.github.s3fifo.store.RemovalCause;
@@ -67,6 +68,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   private final Invocations<K, V> invocations;
   /** Kept strongly here because the sweeper holds it weakly; null for an eternal cache. */
   private final Runnable sweepTask;
+  private final StoreMetrics metrics;
   private volatile boolean closed;
 
   /**
@@ -95,6 +97,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     this.weigher = new EntryWeigher<>(configuration.getWeigherFactory() == null
         ? null : configuration.getWeigherFactory().create(), codec);
     this.store = CacheStores.build(configuration, weigher, this::onRemoval);
+    this.metrics = new StoreMetrics(store);
     this.statistics = new CacheStatistics();
     this.timer = new OperationTimer(statistics);
     this.events = new EventDispatcher<>(this, codec);
@@ -105,7 +108,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     this.effects = new EntryEffects<>(store, codec, expiry, writer, weigher, statistics, events);
     this.bulk = new BulkOperations<>(this, timer);
     this.invocations = new Invocations<>(this);
-    this.management = new CacheManagement(this, statistics);
+    this.management = new CacheManagement(this, statistics, metrics);
     try {
       enableStatistics(configuration.isStatisticsEnabled());
       enableManagement(configuration.isManagementEnabled());
@@ -537,6 +540,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     }
     if (clazz == ShardedStore.class) {
       return clazz.cast(store);
+    }
+    if (clazz.isAssignableFrom(StoreMetrics.class)) {
+      return clazz.cast(metrics);
     }
     throw new IllegalArgumentException("Cache '" + name + "' cannot be unwrapped to " + clazz);
   }

@@ -28,6 +28,9 @@ final class SerializedSize {
 
   private static final Map<Class<?>, Long> FIXED_SIZES = fixedSizes();
 
+  /** A {@code byte[]}'s serialized form: this much framing, then its bytes. */
+  private static final long BYTE_ARRAY_OVERHEAD = measure(new byte[0]);
+
   private static final ClassValue<long[]> ENUM_SIZES = new ClassValue<>() {
     @Override
     protected long[] computeValue(Class<?> enumType) {
@@ -58,6 +61,11 @@ final class SerializedSize {
       return ENUM_SIZES.get(constant.getDeclaringClass())[constant.ordinal()];
     }
     return serializer.serializedSize(value);
+  }
+
+  /** The serialized length of a {@code byte[]} of the given length. */
+  static long ofByteArray(int length) {
+    return BYTE_ARRAY_OVERHEAD + length;
   }
 
   static long ofString(String string) {
