@@ -14,9 +14,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.s3fifo.jcache.S3FifoCacheManager;
 import io.github.s3fifo.store.ShardedStore;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import org.hibernate.CacheMode;
 import org.hibernate.Session;
@@ -235,6 +245,129 @@ abstract class SecondLevelCacheContract {
         session.persist(new Book(1, "isbn-1", "Second", Set.of())));
     assertEquals("Second", read(session -> session.find(Book.class, 1L).getTitle()));
     assertEquals(1, hits(BOOK_REGION));
+  }
+
+  // ---- Concurrent readers and writers ----------------------------------------------------
+
+  /**
+   * Four threads read (entity and collection, natural id, cacheable query) and update a few
+   * READ_WRITE books for two seconds. Updates of one book are serialized by the test, so each
+   * book's versions are numbered: a reader that starts after version n was committed must see n
+   * or later, through every path. NONSTRICT_READ_WRITE is left out: Hibernate does not promise
+   * that for it (a load that started before an update may put the old state back after it).
+   */
+  @Test
+  void concurrentReadersAndWritersLeaveTheCacheEqualToTheDatabase() throws Exception {
+    int books = 8;
+    sessionFactory.inTransaction(session -> {
+      for (int i = 0; i < books; i++) {
+        session.persist(new Book(100 + i, "isbn-" + (100 + i), title(i, 0), Set.of("x", "a0")));
+      }
+    });
+    AtomicLongArray committed = new AtomicLongArray(books);
+    ReentrantLock[] writers = new ReentrantLock[books];
+    Arrays.setAll(writers, i -> new ReentrantLock());
+    Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+    AtomicLong reads = new AtomicLong();
+    AtomicLong writes = new AtomicLong();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      for (int t = 0; t < 4; t++) {
+        Random random = new Random(t);
+        pool.execute(() -> {
+          try {
+            while (System.nanoTime() < deadline && failures.isEmpty()) {
+              int i = random.nextInt(books);
+              if (random.nextInt(4) == 0 && writers[i].tryLock()) {
+                try {
+                  long next = committed.get(i) + 1;
+                  sessionFactory.inTransaction(session -> {
+                    Book book = session.find(Book.class, 100L + i);
+                    book.setTitle(title(i, next));
+                    book.getAuthors().remove("a" + (next - 1));
+                    book.getAuthors().add("a" + next);
+                  });
+                  committed.set(i, next);
+                  writes.incrementAndGet();
+                } finally {
+                  writers[i].unlock();
+                }
+              } else {
+                long before = committed.get(i);
+                for (long seen : readVersions(random.nextInt(3), i)) {
+                  if (seen < before) {
+                    failures.add(new AssertionError("book " + i + ": read version " + seen
+                        + " after version " + before + " was committed"));
+                  }
+                }
+                reads.incrementAndGet();
+              }
+            }
+          } catch (Throwable e) {
+            failures.add(e);
+          }
+        });
+      }
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+    } finally {
+      pool.shutdownNow();
+    }
+    if (!failures.isEmpty()) {
+      AssertionError error = new AssertionError(failures.size() + " failures; the first one");
+      error.initCause(failures.peek());
+      throw error;
+    }
+    assertTrue(reads.get() > 100 && writes.get() > 20, reads + " reads, " + writes + " writes");
+
+    // Afterwards: the database holds every committed version, and the cache agrees with it.
+    statistics.clear();
+    for (int i = 0; i < books; i++) {
+      long id = 100L + i;
+      List<Object> database = read(CacheMode.IGNORE, session -> state(session, id));
+      assertEquals(List.of(title(i, committed.get(i)), Set.of("x", "a" + committed.get(i)),
+          id), database, "no update was lost");
+      assertEquals(database, read(CacheMode.GET, session -> state(session, id)), "book " + i);
+    }
+    assertTrue(hits(BOOK_REGION) > 0, "the comparison read cached entries");
+  }
+
+  private static String title(int book, long version) {
+    return "book " + book + " version " + version;
+  }
+
+  /** The versions one read path sees: entity title and collection, natural id, query. */
+  private List<Long> readVersions(int path, int book) {
+    long id = 100L + book;
+    return switch (path) {
+      case 0 -> read(session -> {
+        Book found = session.find(Book.class, id);
+        long titleVersion = version(found.getTitle());
+        long authorVersion = found.getAuthors().stream().filter(a -> !a.equals("x"))
+            .mapToLong(a -> Long.parseLong(a.substring(1))).max().orElseThrow();
+        return List.of(titleVersion, authorVersion);
+      });
+      case 1 -> List.of(version(read(session ->
+          session.bySimpleNaturalId(Book.class).load("isbn-" + id).getTitle())));
+      default -> List.of(version(read(session -> session.createSelectionQuery(
+              "select b.title from Book b where b.id = :id", String.class)
+          .setParameter("id", id)
+          .setCacheable(true)
+          .getSingleResult())));
+    };
+  }
+
+  private static long version(String title) {
+    return Long.parseLong(title.substring(title.lastIndexOf(' ') + 1));
+  }
+
+  /** A book's title, authors, and the id its natural id resolves to. */
+  private static List<Object> state(Session session, long id) {
+    Book book = session.find(Book.class, id);
+    Book byNaturalId = session.bySimpleNaturalId(Book.class).load(book.getIsbn());
+    return List.of(book.getTitle(), authors(book), byNaturalId.getId());
   }
 
   // ---- Helpers -------------------------------------------------------------------------------
