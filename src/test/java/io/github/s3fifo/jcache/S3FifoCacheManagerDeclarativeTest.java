@@ -299,7 +299,7 @@ class S3FifoCacheManagerDeclarativeTest {
         () -> manager.createCache("other", new MutableConfiguration<>()));
   }
 
-  // ---- createCache on a declared name ------------------------------------------------------------
+  // ---- createCache on a declared name ------------------------------------------------
 
   @Test
   void createCacheOnAnUnusedDeclaredCacheReplacesItWithTheMergedConfiguration()
