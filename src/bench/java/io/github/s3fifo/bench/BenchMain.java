@@ -1,0 +1,93 @@
+package io.github.s3fifo.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs {@link CacheBenchmark} at 1 and 2 threads, writes JMH's JSON for each thread count and a
+ * Markdown table of ops/s and ratios ({@link JmhReport}) to an output folder, and prints it.
+ *
+ * <p>Arguments: {@code [--out DIR] [--threads 1,2] [JMH options...]}. JMH options are those of
+ * JMH's own command line ({@code -f 1 -wi 2 -i 3 -w 2s -r 2s}, a benchmark regex, {@code -p
+ * target=s3fifo,caffeine}, ...). Without a regex, {@code CacheBenchmark} runs. {@code -t}
+ * replaces the thread list; {@code -rf}/{@code -rff} are set here.
+ */
+public final class BenchMain {
+
+  private BenchMain() {}
+
+  public static void main(String[] args)
+      throws IOException, RunnerException, CommandLineOptionException {
+    Path out = Path.of("target", "jmh-results");
+    int[] threads = {1, 2};
+    List<String> jmhArgs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--out" -> out = Path.of(args[++i]);
+        case "--threads" -> threads = Arrays.stream(args[++i].split(","))
+            .mapToInt(Integer::parseInt).toArray();
+        default -> jmhArgs.add(args[i]);
+      }
+    }
+    CommandLineOptions cmd = new CommandLineOptions(jmhArgs.toArray(String[]::new));
+    if (cmd.shouldHelp()) {
+      cmd.showHelp();
+      return;
+    }
+    if (cmd.getThreads().hasValue()) {
+      threads = new int[] {cmd.getThreads().get()};
+    }
+    Files.createDirectories(out);
+    List<Path> results = new ArrayList<>();
+    for (int threadCount : threads) {
+      Path result = out.resolve("jmh-" + threadCount + "t.json");
+      ChainedOptionsBuilder options = new OptionsBuilder().parent(cmd)
+          .threads(threadCount)
+          .resultFormat(ResultFormatType.JSON)
+          .result(result.toString());
+      if (cmd.getIncludes().isEmpty()) {
+        options.include(CacheBenchmark.class.getName());
+      }
+      new Runner(options.build()).run();
+      results.add(result);
+    }
+    String table = JmhReport.markdown(JmhReport.read(results));
+    Files.writeString(out.resolve("jmh-table.md"), table);
+    Files.writeString(out.resolve("machine.txt"), machine(args));
+    System.out.println();
+    System.out.print(table);
+    System.out.println("Written to " + out.toAbsolutePath());
+  }
+
+  /** What the JVM knows of the machine, and the arguments of this run. */
+  static String machine(String[] args) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    sb.append("arguments: ").append(String.join(" ", args)).append('\n');
+    sb.append(String.format(Locale.ROOT, "processors: %d%n",
+        Runtime.getRuntime().availableProcessors()));
+    sb.append("java: ").append(System.getProperty("java.vm.name")).append(' ')
+        .append(System.getProperty("java.runtime.version")).append('\n');
+    sb.append("os: ").append(System.getProperty("os.name")).append(' ')
+        .append(System.getProperty("os.version")).append(' ')
+        .append(System.getProperty("os.arch")).append('\n');
+    Path cpuinfo = Path.of("/proc/cpuinfo");
+    if (Files.isReadable(cpuinfo)) {
+      Files.readAllLines(cpuinfo).stream().filter(line -> line.startsWith("model name"))
+          .findFirst().ifPresent(line -> sb.append("cpu: ")
+              .append(line.substring(line.indexOf(':') + 1).trim()).append('\n'));
+    }
+    return sb.toString();
+  }
+}
