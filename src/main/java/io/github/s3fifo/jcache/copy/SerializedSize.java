@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The exact length of an immutable value's serialized form (one {@code ObjectOutputStream}
+ * The exact length of a value's serialized form (one {@code ObjectOutputStream}
  * holding just that object), found without serializing it whenever the format makes that cheap:
  * boxed primitives and {@code UUID} have one length per class, an enum constant one length per
  * constant, and a {@code String} a length given by its modified UTF-8 encoding.
@@ -46,12 +46,15 @@ final class SerializedSize {
   private SerializedSize() {}
 
   /**
-   * The serialized length of an instance of an {@link ImmutableTypes immutable type}; the ones
-   * without a shortcut are serialized into a counter.
+   * The serialized length of a value: computed for the types with a shortcut, counted by
+   * serializing into a counter for the others.
    */
   static long of(Object value, Serializer serializer) {
     if (value instanceof String string) {
       return ofString(string);
+    }
+    if (value instanceof byte[] bytes) {
+      return ofByteArray(bytes.length);
     }
     Long fixed = FIXED_SIZES.get(value.getClass());
     if (fixed != null) {
