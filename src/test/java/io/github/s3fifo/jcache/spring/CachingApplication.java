@@ -36,17 +36,22 @@ public class CachingApplication {
    */
   public static ConfigurableApplicationContext start(
       ClassLoader classLoader, String... properties) {
+    SpringApplicationBuilder builder = builder(properties);
+    if (classLoader != null) {
+      builder.resourceLoader(new DefaultResourceLoader(classLoader));
+    }
+    return builder.run();
+  }
+
+  /** The application with these properties, ready to run; more sources may be added. */
+  public static SpringApplicationBuilder builder(String... properties) {
     // Boot would otherwise reconfigure java.util.logging for the whole test JVM.
     System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
-    SpringApplicationBuilder builder = new SpringApplicationBuilder(CachingApplication.class)
+    return new SpringApplicationBuilder(CachingApplication.class)
         .web(WebApplicationType.NONE)
         .bannerMode(Banner.Mode.OFF)
         .logStartupInfo(false)
         .registerShutdownHook(false)
         .properties(properties);
-    if (classLoader != null) {
-      builder.resourceLoader(new DefaultResourceLoader(classLoader));
-    }
-    return builder.run();
   }
 }
