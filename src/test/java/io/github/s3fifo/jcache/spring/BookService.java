@@ -72,6 +72,13 @@ public class BookService {
     return "value of " + key;
   }
 
+  /** A slow computation that fails: nothing is cached, and the caller sees its exception. */
+  @Cacheable(cacheNames = SLOW, sync = true)
+  public String failing(String key) {
+    slowCalls.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    throw new IllegalStateException("no value for " + key);
+  }
+
   /** Makes {@link #slow} wait for the key until the returned latch is counted down. */
   public CountDownLatch closeGate(String key) {
     CountDownLatch gate = new CountDownLatch(1);

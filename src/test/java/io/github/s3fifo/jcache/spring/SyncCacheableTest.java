@@ -2,6 +2,7 @@ package io.github.s3fifo.jcache.spring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.s3fifo.jcache.management.S3FifoCacheMXBean;
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.cache.Cache;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,14 +30,26 @@ class SyncCacheableTest {
 
   private static final long TIMEOUT_SECONDS = 20;
 
+  private static ConfigurableApplicationContext context;
+  private static BookService service;
+  private static Cache<Object, Object> cache;
+
+  @BeforeAll
+  static void start() {
+    context = CachingApplication.start(CachingApplication.CONFIG);
+    service = context.getBean(BookService.class);
+    cache = SpringBootAutoConfigurationTest.jcacheManager(context).getCache(BookService.SLOW);
+  }
+
+  @AfterAll
+  static void stop() {
+    context.close();
+  }
+
   @Test
   void aSlowKeyBlocksOnlyItsOwnCallers() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(3);
-    try (ConfigurableApplicationContext context = CachingApplication.start(
-        CachingApplication.CONFIG)) {
-      BookService service = context.getBean(BookService.class);
-      Cache<Object, Object> cache = SpringBootAutoConfigurationTest.jcacheManager(context)
-          .getCache(BookService.SLOW);
+    try {
       assertEquals(1, cache.unwrap(S3FifoCacheMXBean.class).getShardCount());
 
       CountDownLatch gate = service.closeGate("A");
@@ -83,6 +98,16 @@ class SyncCacheableTest {
       pool.shutdownNow();
       assertTrue(pool.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS));
     }
+  }
+
+  @Test
+  void theMethodsExceptionReachesTheCallerAndNothingIsCached() {
+    IllegalStateException thrown =
+        assertThrows(IllegalStateException.class, () -> service.failing("F"));
+    assertEquals("no value for F", thrown.getMessage());
+    assertFalse(cache.containsKey("F"));
+    assertThrows(IllegalStateException.class, () -> service.failing("F"));
+    assertEquals(2, service.slowCalls("F"), "a failure is not cached");
   }
 
   /** Lets A finish when the other keys are stuck behind it, so the failure does not hang. */
