@@ -71,9 +71,9 @@ class SpringBootAutoConfigurationTest {
   void cacheNamesAreCreatedBoundedByTheTemplateAndDeclaredOnesKeepTheirSettings() {
     String extra = "com.acme.extra";
     String other = "reports-2024.by-month";
-    try (ConfigurableApplicationContext context = CachingApplication.start(
-        CachingApplication.CONFIG,
-        "spring.cache.cache-names=" + extra + "," + other + "," + BookService.BOOKS)) {
+    // The recipe's application.properties names these three caches.
+    try (ConfigurableApplicationContext context = CachingApplication.builder()
+        .run("--spring.config.location=classpath:/spring-test/application.properties")) {
       CacheManager manager = jcacheManager(context);
       // Boot made these through createCache(name, new MutableConfiguration<>()).
       for (String name : List.of(extra, other)) {
