@@ -12,10 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
@@ -230,19 +226,6 @@ final class BulkOperations<K, V> {
 
   /** The shared daemon pool running {@code loadAll}. */
   private static final class LoadPool {
-    static final ExecutorService INSTANCE = create();
-
-    private static ExecutorService create() {
-      int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-      AtomicInteger count = new AtomicInteger();
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "s3fifo-jcache-loader-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-          });
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
-    }
+    static final ExecutorService INSTANCE = DaemonPools.create("s3fifo-jcache-loader");
   }
 }

@@ -1,5 +1,6 @@
 package io.github.s3fifo.jcache.event;
 
+import io.github.s3fifo.jcache.DaemonPools;
 import io.github.s3fifo.jcache.copy.StoreCodec;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
@@ -7,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryListenerException;
@@ -325,19 +322,6 @@ public final class EventDispatcher<K, V> {
 
   /** The shared daemon pool running asynchronous deliveries. */
   private static final class Pool {
-    static final ExecutorService INSTANCE = create();
-
-    private static ExecutorService create() {
-      int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-      AtomicInteger count = new AtomicInteger();
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "s3fifo-jcache-events-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-          });
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
-    }
+    static final ExecutorService INSTANCE = DaemonPools.create("s3fifo-jcache-events");
   }
 }
