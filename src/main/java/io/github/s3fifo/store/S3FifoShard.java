@@ -26,8 +26,12 @@ final class S3FifoShard<K, V> {
   private final Ticker ticker;
   private final boolean reportRemovals;
 
-  private volatile long weight;
-  private volatile long entries;
+  // Guarded by lock; may pass capacity inside a locked section, between a write and its eviction.
+  private long weight;
+  private long entries;
+  // What readers see: published as each locked section ends, so never above capacity at rest.
+  private volatile long publishedWeight;
+  private volatile long publishedEntries;
   private volatile boolean mayExpire;
 
   // Guarded by lock.
@@ -48,11 +52,18 @@ final class S3FifoShard<K, V> {
   }
 
   long weight() {
-    return weight;
+    return publishedWeight;
   }
 
   long entries() {
-    return entries;
+    return publishedEntries;
+  }
+
+  /** Ends a locked section: publishes the totals, then releases the lock. */
+  private void unlock() {
+    publishedWeight = weight;
+    publishedEntries = entries;
+    lock.unlock();
   }
 
   void markExpiring() {
@@ -97,7 +108,7 @@ final class S3FifoShard<K, V> {
       }
       return sweep(removals);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -128,7 +139,7 @@ final class S3FifoShard<K, V> {
       }
       return sweep(evictToCapacity(removals, node, 0));
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -144,7 +155,7 @@ final class S3FifoShard<K, V> {
       }
       return sweep(record(null, node.key, old, cause));
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -165,7 +176,7 @@ final class S3FifoShard<K, V> {
       ghost.clear();
       return removals;
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -190,7 +201,7 @@ final class S3FifoShard<K, V> {
             removals = removeRetired(node, RemovalCause.EXPIRED, removals);
           }
         } finally {
-          lock.unlock();
+          unlock();
         }
       }
     }
@@ -214,7 +225,7 @@ final class S3FifoShard<K, V> {
           sum.expirations() + expirations,
           sum.ghostHits() + ghostHits);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 

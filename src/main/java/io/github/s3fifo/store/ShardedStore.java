@@ -121,10 +121,10 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
         if (node.value != null && node.isExpired(ticker.read())) {
           removals = shard.unlinkToReserved(node, RemovalCause.EXPIRED);
         }
+        Removals.notify(removals, removalListener);
       } finally {
         release(shard, node);
       }
-      Removals.notify(removals, removalListener);
     }
   }
 
@@ -231,18 +231,24 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
       result = op.compute(edit);
       removals = merge(removals, apply(shard, node, edit));
     } catch (RuntimeException | Error e) {
-      release(shard, node);
       try {
         Removals.notify(removals, removalListener);
       } catch (RuntimeException suppressed) {
         if (suppressed != e) {
           e.addSuppressed(suppressed);
         }
+      } finally {
+        release(shard, node);
       }
       throw e;
     }
-    release(shard, node);
-    Removals.notify(removals, removalListener);
+    // The listener hears of this write's removals while the key is still held, so nobody can
+    // write the key again (and be reported) before its removal is reported.
+    try {
+      Removals.notify(removals, removalListener);
+    } finally {
+      release(shard, node);
+    }
     return result;
   }
 
