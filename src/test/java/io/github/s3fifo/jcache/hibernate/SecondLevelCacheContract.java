@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.s3fifo.jcache.S3FifoCacheManager;
 import io.github.s3fifo.store.ShardedStore;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -251,10 +250,16 @@ abstract class SecondLevelCacheContract {
 
   /**
    * Four threads read (entity and collection, natural id, cacheable query) and update a few
-   * READ_WRITE books for two seconds. Updates of one book are serialized by the test, so each
-   * book's versions are numbered: a reader that starts after version n was committed must see n
-   * or later, through every path. NONSTRICT_READ_WRITE is left out: Hibernate does not promise
-   * that for it (a load that started before an update may put the old state back after it).
+   * READ_WRITE books for two seconds. Updates are serialized by the test, so each book's versions
+   * are numbered: a reader that starts after version n was committed must see n or later, through
+   * every path. NONSTRICT_READ_WRITE is left out: Hibernate does not promise that for it (a load
+   * that started before an update may put the old state back after it).
+   *
+   * <p>Why one writer at a time: Hibernate's query cache trusts the timestamps region, and its
+   * {@code TimestampsCacheEnabledImpl.invalidate} stamps a table with a time it read before its
+   * put. Two commits to one table can land their puts in the opposite order of their times, leaving
+   * the older stamp, under which a result read before the newer commit passes as fresh. That race
+   * is Hibernate's, whatever the cache provider; readers still run beside the writer here.
    */
   @Test
   void concurrentReadersAndWritersLeaveTheCacheEqualToTheDatabase() throws Exception {
@@ -265,8 +270,7 @@ abstract class SecondLevelCacheContract {
       }
     });
     AtomicLongArray committed = new AtomicLongArray(books);
-    ReentrantLock[] writers = new ReentrantLock[books];
-    Arrays.setAll(writers, i -> new ReentrantLock());
+    ReentrantLock writer = new ReentrantLock();
     Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
     AtomicLong reads = new AtomicLong();
     AtomicLong writes = new AtomicLong();
@@ -280,7 +284,7 @@ abstract class SecondLevelCacheContract {
           try {
             while (System.nanoTime() < deadline && failures.isEmpty()) {
               int i = random.nextInt(books);
-              if (random.nextInt(4) == 0 && writers[i].tryLock()) {
+              if (random.nextInt(4) == 0 && writer.tryLock()) {
                 try {
                   long next = committed.get(i) + 1;
                   sessionFactory.inTransaction(session -> {
@@ -292,14 +296,16 @@ abstract class SecondLevelCacheContract {
                   committed.set(i, next);
                   writes.incrementAndGet();
                 } finally {
-                  writers[i].unlock();
+                  writer.unlock();
                 }
               } else {
                 long before = committed.get(i);
-                for (long seen : readVersions(random.nextInt(3), i)) {
+                int path = random.nextInt(3);
+                for (long seen : readVersions(path, i)) {
                   if (seen < before) {
                     failures.add(new AssertionError("book " + i + ": read version " + seen
-                        + " after version " + before + " was committed"));
+                        + " after version " + before + " was committed, through "
+                        + READ_PATHS[path]));
                   }
                 }
                 reads.incrementAndGet();
@@ -339,6 +345,10 @@ abstract class SecondLevelCacheContract {
   }
 
   /** The versions one read path sees: entity title and collection, natural id, query. */
+  private static final String[] READ_PATHS = {
+    "find and its collection", "the natural id", "a cacheable query"
+  };
+
   private List<Long> readVersions(int path, int book) {
     long id = 100L + book;
     return switch (path) {
