@@ -508,22 +508,8 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       LOGGER.log(Level.WARNING, "Unregistering the MBeans of cache '" + name + "' failed", e);
     }
     events.close();
-    Object cacheLoader = loader == null ? null : loader.loader();
-    closeQuietly(cacheLoader);
-    if (writer.writer() != cacheLoader) {
-      closeQuietly(writer.writer());
-    }
-    closeQuietly(expiry.policy());
-  }
-
-  private void closeQuietly(Object resource) {
-    if (resource instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        LOGGER.log(Level.WARNING, "Closing " + resource + " of cache '" + name + "' failed", e);
-      }
-    }
+    UserResources.close(name, loader == null ? null : loader.loader(), writer.writer(),
+        expiry.policy());
   }
 
   @Override

@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.s3fifo.jcache.S3FifoCacheManager;
 import io.github.s3fifo.store.ShardedStore;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -251,10 +250,16 @@ abstract class SecondLevelCacheContract {
 
   /**
    * Four threads read (entity and collection, natural id, cacheable query) and update a few
-   * READ_WRITE books for two seconds. Updates of one book are serialized by the test, so each
-   * book's versions are numbered: a reader that starts after version n was committed must see n
-   * or later, through every path. NONSTRICT_READ_WRITE is left out: Hibernate does not promise
-   * that for it (a load that started before an update may put the old state back after it).
+   * READ_WRITE books for two seconds. Updates are serialized by the test, so each book's versions
+   * are numbered: a reader that starts after version n was committed must see n or later, through
+   * every path. NONSTRICT_READ_WRITE is left out: Hibernate does not promise that for it (a load
+   * that started before an update may put the old state back after it).
+   *
+   * <p>Why one writer at a time: Hibernate's query cache trusts the timestamps region, and its
+   * {@code TimestampsCacheEnabledImpl.invalidate} stamps a table with a time it read before its
+   * put. Two commits to one table can land their puts in the opposite order of their times, leaving
+   * the older stamp, under which a result read before the newer commit passes as fresh. That race
+   * is Hibernate's, whatever the cache provider; readers still run beside the writer here.
    */
   @Test
   void concurrentReadersAndWritersLeaveTheCacheEqualToTheDatabase() throws Exception {
@@ -265,12 +270,13 @@ abstract class SecondLevelCacheContract {
       }
     });
     AtomicLongArray committed = new AtomicLongArray(books);
-    ReentrantLock[] writers = new ReentrantLock[books];
-    Arrays.setAll(writers, i -> new ReentrantLock());
+    ReentrantLock writer = new ReentrantLock();
     Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
     AtomicLong reads = new AtomicLong();
     AtomicLong writes = new AtomicLong();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    // Runs until enough of both happened (about two seconds on an idle machine); the deadline only
+    // stops a machine too loaded to get there, which the assertion below then reports.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -278,9 +284,10 @@ abstract class SecondLevelCacheContract {
         Random random = new Random(t);
         pool.execute(() -> {
           try {
-            while (System.nanoTime() < deadline && failures.isEmpty()) {
+            while (System.nanoTime() < deadline && failures.isEmpty()
+                && (reads.get() < MIN_READS || writes.get() < MIN_WRITES)) {
               int i = random.nextInt(books);
-              if (random.nextInt(4) == 0 && writers[i].tryLock()) {
+              if (random.nextInt(4) == 0 && writer.tryLock()) {
                 try {
                   long next = committed.get(i) + 1;
                   sessionFactory.inTransaction(session -> {
@@ -292,14 +299,16 @@ abstract class SecondLevelCacheContract {
                   committed.set(i, next);
                   writes.incrementAndGet();
                 } finally {
-                  writers[i].unlock();
+                  writer.unlock();
                 }
               } else {
                 long before = committed.get(i);
-                for (long seen : readVersions(random.nextInt(3), i)) {
+                int path = random.nextInt(3);
+                for (long seen : readVersions(path, i)) {
                   if (seen < before) {
                     failures.add(new AssertionError("book " + i + ": read version " + seen
-                        + " after version " + before + " was committed"));
+                        + " after version " + before + " was committed, through "
+                        + READ_PATHS[path]));
                   }
                 }
                 reads.incrementAndGet();
@@ -320,7 +329,8 @@ abstract class SecondLevelCacheContract {
       error.initCause(failures.peek());
       throw error;
     }
-    assertTrue(reads.get() > 100 && writes.get() > 20, reads + " reads, " + writes + " writes");
+    assertTrue(reads.get() >= MIN_READS && writes.get() >= MIN_WRITES,
+        reads + " reads, " + writes + " writes");
 
     // Afterwards: the database holds every committed version, and the cache agrees with it.
     statistics.clear();
@@ -339,6 +349,13 @@ abstract class SecondLevelCacheContract {
   }
 
   /** The versions one read path sees: entity title and collection, natural id, query. */
+  private static final long MIN_READS = 300;
+  private static final long MIN_WRITES = 40;
+
+  private static final String[] READ_PATHS = {
+    "find and its collection", "the natural id", "a cacheable query"
+  };
+
   private List<Long> readVersions(int path, int book) {
     long id = 100L + book;
     return switch (path) {
