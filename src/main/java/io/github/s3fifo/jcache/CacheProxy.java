@@ -125,7 +125,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     }
   }
 
-  /** Mappings the store dropped on its own: evictions are counted, expirations published. */
+  /** The store tells only of evictions (counted) and expirations (published). */
   private void onRemoval(Object storeKey, Object storedValue, RemovalCause cause) {
     if (cause == RemovalCause.SIZE) {
       statistics.recordEvictions(1);

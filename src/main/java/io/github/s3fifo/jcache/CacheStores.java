@@ -4,6 +4,7 @@ import io.github.s3fifo.jcache.copy.ReferenceCodec;
 import io.github.s3fifo.jcache.copy.Serializer;
 import io.github.s3fifo.jcache.copy.SerializingCodec;
 import io.github.s3fifo.jcache.copy.StoreCodec;
+import io.github.s3fifo.store.RemovalCause;
 import io.github.s3fifo.store.RemovalListener;
 import io.github.s3fifo.store.ShardedStore;
 import java.io.ObjectInputFilter;
@@ -44,7 +45,7 @@ final class CacheStores {
       builder.maximumWeight(configuration.getMaximumWeight()).weigher(weigher);
     }
     return builder.shardCount(configuration.getShardCount())
-        .removalListener(removalListener)
+        .removalListener(removalListener, RemovalCause.SIZE, RemovalCause.EXPIRED)
         .build();
   }
 }

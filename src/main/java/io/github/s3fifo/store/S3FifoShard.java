@@ -24,7 +24,8 @@ final class S3FifoShard<K, V> {
   private final long smallTarget;
   private final int ghostFloor;
   private final Ticker ticker;
-  private final boolean reportRemovals;
+  /** The causes the listener asked for, as a bit set of {@code 1 << ordinal}; 0 without one. */
+  private final int reportedCauses;
 
   // Guarded by lock; may pass capacity inside a locked section, between a write and its eviction.
   private long weight;
@@ -42,9 +43,9 @@ final class S3FifoShard<K, V> {
   private Node<K, V> sweepCursor;
   private boolean sweepMainNext;
 
-  S3FifoShard(long capacity, int expectedEntries, Ticker ticker, boolean reportRemovals) {
+  S3FifoShard(long capacity, int expectedEntries, Ticker ticker, int reportedCauses) {
     this.capacity = capacity;
-    this.reportRemovals = reportRemovals;
+    this.reportedCauses = reportedCauses;
     this.smallTarget = Math.max(1, capacity / 10);
     this.ghostFloor = Math.max(16, expectedEntries);
     this.ticker = ticker;
@@ -209,9 +210,11 @@ final class S3FifoShard<K, V> {
     return removed;
   }
 
-  /** Adds a removal to the batch when anyone listens; otherwise there is nothing to report. */
+  /** Adds a removal to the batch when the listener wants its cause; otherwise nothing to report. */
   private Removals<K, V> record(Removals<K, V> removals, K key, V value, RemovalCause cause) {
-    return reportRemovals ? Removals.add(removals, key, value, cause) : removals;
+    return (reportedCauses & (1 << cause.ordinal())) != 0
+        ? Removals.add(removals, key, value, cause)
+        : removals;
   }
 
   StoreStats addStats(StoreStats sum) {

@@ -107,4 +107,29 @@ class ShardedStoreVisibilityTest {
       assertEquals(List.of("EXPIRED:old"), heard);
     }
   }
+
+  @Test
+  void aListenerOfSomeCausesHearsOfThoseOnly() {
+    AtomicLong now = new AtomicLong();
+    List<String> heard = new ArrayList<>();
+    ShardedStore<Integer, Integer> store =
+        ShardedStore.<Integer, Integer>builder()
+            .maximumSize(2)
+            .shardCount(1)
+            .ticker(now::get)
+            .removalListener((key, value, cause) -> heard.add(cause + ":" + key),
+                RemovalCause.SIZE, RemovalCause.EXPIRED)
+            .build();
+    store.put(1, 1);
+    store.put(1, 10); // REPLACED: not asked for
+    store.remove(1); // EXPLICIT: not asked for
+    store.put(2, 2, 5);
+    now.set(5);
+    assertNull(store.get(2)); // EXPIRED
+    store.put(3, 3);
+    store.put(4, 4);
+    store.put(5, 5); // SIZE
+    store.clear(); // EXPLICIT, twice
+    assertEquals(List.of("EXPIRED:2", "SIZE:3"), heard);
+  }
 }
