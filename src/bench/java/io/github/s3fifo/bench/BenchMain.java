@@ -1,5 +1,7 @@
 package io.github.s3fifo.bench;
 
+import io.github.s3fifo.bench.hibernate.HibernateBenchmark;
+import io.github.s3fifo.bench.hibernate.L2StatisticsProfiler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -16,13 +19,16 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs {@link CacheBenchmark} at 1 and 2 threads, writes JMH's JSON for each thread count and a
- * Markdown table of ops/s and ratios ({@link JmhReport}) to an output folder, and prints it.
+ * Runs a benchmark suite at 1 and 2 threads, writes JMH's JSON for each thread count and the
+ * Markdown tables of {@link JmhReport} to an output folder, and prints them.
  *
- * <p>Arguments: {@code [--out DIR] [--threads 1,2] [JMH options...]}. JMH options are those of
- * JMH's own command line ({@code -f 1 -wi 2 -i 3 -w 2s -r 2s}, a benchmark regex, {@code -p
- * target=s3fifo,caffeine}, ...). Without a regex, {@code CacheBenchmark} runs. {@code -t}
- * replaces the thread list; {@code -rf}/{@code -rff} are set here.
+ * <p>Arguments: {@code [--suite cache|hibernate] [--out DIR] [--threads 1,2] [JMH options...]}.
+ * The {@code cache} suite (default) is {@link CacheBenchmark}; {@code hibernate} is
+ * {@link HibernateBenchmark} with JMH's GC profiler (bytes per operation) and
+ * {@link L2StatisticsProfiler} (second-level hit ratio). JMH options are those of JMH's own command
+ * line ({@code -f 1 -wi 2 -i 3 -w 2s -r 2s}, a benchmark regex, {@code -p target=s3fifo,caffeine},
+ * {@code -prof gc}, ...). {@code -t} replaces the thread list; {@code -rf}/{@code -rff} are set
+ * here.
  */
 public final class BenchMain {
 
@@ -32,15 +38,22 @@ public final class BenchMain {
       throws IOException, RunnerException, CommandLineOptionException {
     Path out = Path.of("target", "jmh-results");
     int[] threads = {1, 2};
+    String suite = "cache";
     List<String> jmhArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
+        case "--suite" -> suite = args[++i];
         case "--threads" -> threads = Arrays.stream(args[++i].split(","))
             .mapToInt(Integer::parseInt).toArray();
         default -> jmhArgs.add(args[i]);
       }
     }
+    boolean hibernate = switch (suite) {
+      case "cache" -> false;
+      case "hibernate" -> true;
+      default -> throw new IllegalArgumentException("no suite named '" + suite + "'");
+    };
     CommandLineOptions cmd = new CommandLineOptions(jmhArgs.toArray(String[]::new));
     if (cmd.shouldHelp()) {
       cmd.showHelp();
@@ -58,12 +71,15 @@ public final class BenchMain {
           .resultFormat(ResultFormatType.JSON)
           .result(result.toString());
       if (cmd.getIncludes().isEmpty()) {
-        options.include(CacheBenchmark.class.getName());
+        options.include((hibernate ? HibernateBenchmark.class : CacheBenchmark.class).getName());
+      }
+      if (hibernate) {
+        options.addProfiler(GCProfiler.class).addProfiler(L2StatisticsProfiler.class);
       }
       new Runner(options.build()).run();
       results.add(result);
     }
-    String table = JmhReport.markdown(JmhReport.read(results));
+    String table = JmhReport.markdown(JmhResults.read(results));
     Files.writeString(out.resolve("jmh-table.md"), table);
     Files.writeString(out.resolve("machine.txt"), machine(args));
     System.out.println();
@@ -87,6 +103,11 @@ public final class BenchMain {
       Files.readAllLines(cpuinfo).stream().filter(line -> line.startsWith("model name"))
           .findFirst().ifPresent(line -> sb.append("cpu: ")
               .append(line.substring(line.indexOf(':') + 1).trim()).append('\n'));
+    }
+    Path loadavg = Path.of("/proc/loadavg");
+    if (Files.isReadable(loadavg)) {
+      sb.append("load average at the end: ").append(Files.readString(loadavg).trim())
+          .append('\n');
     }
     return sb.toString();
   }

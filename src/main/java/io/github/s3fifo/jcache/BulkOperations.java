@@ -1,7 +1,6 @@
 package io.github.s3fifo.jcache;
 
 import io.github.s3fifo.jcache.integration.WriterAdapter.BatchResult;
-import io.github.s3fifo.jcache.management.CacheStatistics;
 import io.github.s3fifo.store.StoreEntry;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -13,11 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
+import javax.cache.integration.CacheWriterException;
 import javax.cache.integration.CompletionListener;
 
 /**
@@ -30,17 +26,17 @@ final class BulkOperations<K, V> {
   private static final System.Logger LOGGER = System.getLogger(BulkOperations.class.getName());
 
   private final CacheProxy<K, V> cache;
-  private final CacheStatistics statistics;
+  private final OperationTimer timer;
 
-  BulkOperations(CacheProxy<K, V> cache, CacheStatistics statistics) {
+  BulkOperations(CacheProxy<K, V> cache, OperationTimer timer) {
     this.cache = cache;
-    this.statistics = statistics;
+    this.timer = timer;
   }
 
   Map<K, V> getAll(Set<? extends K> keys) {
     Objects.requireNonNull(keys, "keys must not be null");
     keys.forEach(cache::requireKey);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = timer.start();
     Map<K, V> result = new HashMap<>();
     List<K> missing = new ArrayList<>();
     for (K key : keys) {
@@ -61,9 +57,7 @@ final class BulkOperations<K, V> {
         }
       }
     }
-    if (start != 0L) {
-      statistics.recordGetTime(System.nanoTime() - start);
-    }
+    timer.record(start, OperationTimer.GET);
     return result;
   }
 
@@ -91,7 +85,7 @@ final class BulkOperations<K, V> {
       for (K key : written.done()) {
         V value = entries.get(key);
         Object storedValue = stored.get(key);
-        cache.store.compute(cache.codec.storeKey(key), entry -> {
+        cache.compute(cache.codec.storeKey(key), entry -> {
           cache.effects.put(entry, key, value, storedValue, false);
           return null;
         });
@@ -102,21 +96,19 @@ final class BulkOperations<K, V> {
   void removeAll(Set<? extends K> keys) {
     Objects.requireNonNull(keys, "keys must not be null");
     keys.forEach(cache::requireKey);
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = timer.start();
     BatchResult<K> deleted = cache.writer.deleteAll(new LinkedHashSet<>(keys));
     runThenThrow(deleted, () -> {
       for (K key : deleted.done()) {
         removeIfPresent(cache.codec.lookupKey(key), key);
       }
     });
-    if (start != 0L) {
-      statistics.recordRemoveTime(System.nanoTime() - start);
-    }
+    timer.record(start, OperationTimer.REMOVE);
   }
 
   /** Removes every live entry, through the writer (only if there is any) and the listeners. */
   void removeAll() {
-    long start = statistics.isEnabled() ? System.nanoTime() : 0L;
+    long start = timer.start();
     List<Object> storeKeys = new ArrayList<>();
     for (StoreEntry<Object, Object> entry : cache.store) {
       storeKeys.add(entry.getKey());
@@ -132,14 +124,12 @@ final class BulkOperations<K, V> {
       BatchResult<K> deleted = cache.writer.deleteAll(keys.keySet());
       runThenThrow(deleted, () -> deleted.done().forEach(key -> removeIfPresent(keys.get(key), key)));
     }
-    if (start != 0L) {
-      statistics.recordRemoveTime(System.nanoTime() - start);
-    }
+    timer.record(start, OperationTimer.REMOVE);
   }
 
   /** Removes the mapping, already deleted through the writer if write-through. */
   private void removeIfPresent(Object storeKey, K key) {
-    cache.store.compute(storeKey, entry -> {
+    cache.compute(storeKey, entry -> {
       if (entry.isPresent()) {
         cache.effects.remove(entry, key, false);
       }
@@ -147,15 +137,28 @@ final class BulkOperations<K, V> {
     });
   }
 
-  /** Runs the cache changes, delivers their events, then throws the writer's failure if any. */
+  /**
+   * Runs the cache changes and delivers their events; then throws the writer's failure if any,
+   * with a listener's failure added to it as suppressed.
+   */
   private void runThenThrow(BatchResult<K> batch, Runnable changes) {
-    cache.withEvents(() -> {
-      changes.run();
-      return null;
-    });
-    if (batch.failure() != null) {
-      throw batch.failure();
+    CacheWriterException failure = batch.failure();
+    if (failure == null) {
+      cache.withEvents(() -> {
+        changes.run();
+        return null;
+      });
+      return;
     }
+    try {
+      changes.run();
+    } catch (RuntimeException | Error e) {
+      e.addSuppressed(failure);
+      cache.events.flushAfter(e);
+      throw e;
+    }
+    cache.events.flushAfter(failure);
+    throw failure;
   }
 
   void loadAll(Set<? extends K> keys, boolean replaceExisting, CompletionListener listener) {
@@ -210,7 +213,7 @@ final class BulkOperations<K, V> {
       }
       cache.requireValue(value);
       Object stored = cache.codec.storeValue(value);
-      cache.store.compute(cache.codec.storeKey(key), entry -> {
+      cache.compute(cache.codec.storeKey(key), entry -> {
         if (!entry.isPresent()) {
           cache.effects.create(entry, key, value, stored, false);
         } else if (replaceExisting) {
@@ -223,19 +226,6 @@ final class BulkOperations<K, V> {
 
   /** The shared daemon pool running {@code loadAll}. */
   private static final class LoadPool {
-    static final ExecutorService INSTANCE = create();
-
-    private static ExecutorService create() {
-      int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-      AtomicInteger count = new AtomicInteger();
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "s3fifo-jcache-loader-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-          });
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
-    }
+    static final ExecutorService INSTANCE = DaemonPools.create("s3fifo-jcache-loader");
   }
 }

@@ -8,7 +8,9 @@ import io.github.s3fifo.jcache.integration.LoaderAdapter;
 import io.github.s3fifo.jcache.integration.WriterAdapter;
 import io.github.s3fifo.jcache.management.CacheManagement;
 import io.github.s3fifo.jcache.management.CacheStatistics;
+import io.github.s3fifo.jcache.management.StoreMetrics;
 import io.github.s3fifo.store.EditableEntry;
+import io.github.s3fifo.store.EntryComputation;
 import io.github.s3fifo.store.RemovalCause;
 import io.github.s3fifo.store.ShardedStore;
 import io.github.s3fifo.store.StoreEntry;
@@ -59,12 +61,14 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   final LoaderAdapter<K, V> loader;
   private final ExpiryCalculator expiry;
   private final boolean readThrough;
-  private final Class<?> keyType;
+  private final TypeChecks types;
   final Class<?> valueType;
+  private final OperationTimer timer;
   private final BulkOperations<K, V> bulk;
   private final Invocations<K, V> invocations;
   /** Kept strongly here because the sweeper holds it weakly; null for an eternal cache. */
   private final Runnable sweepTask;
+  private final StoreMetrics metrics;
   private volatile boolean closed;
 
   /**
@@ -79,7 +83,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     this.manager = Objects.requireNonNull(manager, "manager");
     this.name = Objects.requireNonNull(name, "name");
     this.configuration = Objects.requireNonNull(configuration, "configuration");
-    this.keyType = configuration.getKeyType();
+    this.types = new TypeChecks(name, configuration.getKeyType(), configuration.getValueType());
     this.valueType = configuration.getValueType();
     this.codec = CacheStores.codec(configuration, manager::getClassLoader);
     this.expiry = new ExpiryCalculator(configuration.getExpiryPolicyFactory().create());
@@ -93,18 +97,26 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     this.weigher = new EntryWeigher<>(configuration.getWeigherFactory() == null
         ? null : configuration.getWeigherFactory().create(), codec);
     this.store = CacheStores.build(configuration, weigher, this::onRemoval);
+    this.metrics = new StoreMetrics(store);
     this.statistics = new CacheStatistics();
+    this.timer = new OperationTimer(statistics);
     this.events = new EventDispatcher<>(this, codec);
     for (CacheEntryListenerConfiguration<K, V> listener
         : configuration.getCacheEntryListenerConfigurations()) {
       events.register(listener);
     }
     this.effects = new EntryEffects<>(store, codec, expiry, writer, weigher, statistics, events);
-    this.bulk = new BulkOperations<>(this, statistics);
+    this.bulk = new BulkOperations<>(this, timer);
     this.invocations = new Invocations<>(this);
-    this.management = new CacheManagement(this, statistics);
-    enableStatistics(configuration.isStatisticsEnabled());
-    enableManagement(configuration.isManagementEnabled());
+    this.management = new CacheManagement(this, statistics, metrics);
+    try {
+      enableStatistics(configuration.isStatisticsEnabled());
+      enableManagement(configuration.isManagementEnabled());
+    } catch (RuntimeException e) {
+      management.close(); // no MBean of a cache that failed to build
+      events.close();
+      throw e;
+    }
     if (expiry.isEternal()) {
       this.sweepTask = null;
     } else {
@@ -113,7 +125,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     }
   }
 
-  /** Mappings the store dropped on its own: evictions are counted, expirations published. */
+  /** The store tells only of evictions (counted) and expirations (published). */
   private void onRemoval(Object storeKey, Object storedValue, RemovalCause cause) {
     if (cause == RemovalCause.SIZE) {
       statistics.recordEvictions(1);
@@ -144,9 +156,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public V get(K key) {
     requireOpen();
     requireKey(key);
-    long start = startTimer();
+    long start = timer.start();
     V value = withEvents(() -> read(key));
-    recordTime(start, GET);
+    timer.record(start, OperationTimer.GET);
     return value;
   }
 
@@ -177,7 +189,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
    * value a bulk load already fetched for it, or null to ask the loader.
    */
   V loadMissing(K key, V preloaded) {
-    return store.compute(codec.storeKey(key), entry -> {
+    return compute(codec.storeKey(key), entry -> {
       if (entry.isPresent()) {
         return codec.value(entry.value());
       }
@@ -220,13 +232,13 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(value);
-    withEvents(() -> store.compute(codec.storeKey(key), entry -> {
+    withEvents(() -> compute(codec.storeKey(key), entry -> {
       effects.put(entry, key, value, stored, true);
       return null;
     }));
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
   }
 
   @Override
@@ -234,24 +246,24 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(value);
-    Object old = withEvents(() -> store.compute(codec.storeKey(key), entry -> {
+    Object old = withEvents(() -> compute(codec.storeKey(key), entry -> {
       Object previous = entry.value();
       hitOrMiss(entry);
       effects.put(entry, key, value, stored, true);
       return previous;
     }));
-    recordTime(start, GET | PUT);
+    timer.record(start, OperationTimer.GET | OperationTimer.PUT);
     return old == null ? null : codec.value(old);
   }
 
   @Override
   public void putAll(Map<? extends K, ? extends V> map) {
     requireOpen();
-    long start = startTimer();
+    long start = timer.start();
     bulk.putAll(map);
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
   }
 
   @Override
@@ -259,9 +271,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(value);
-    boolean put = withEvents(() -> store.compute(codec.storeKey(key), entry -> {
+    boolean put = withEvents(() -> compute(codec.storeKey(key), entry -> {
       hitOrMiss(entry);
       if (entry.isPresent()) {
         return false;
@@ -269,7 +281,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.create(entry, key, value, stored, true);
       return true;
     }));
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
     return put;
   }
 
@@ -277,8 +289,8 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public boolean remove(K key) {
     requireOpen();
     requireKey(key);
-    long start = startTimer();
-    boolean removed = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+    long start = timer.start();
+    boolean removed = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       if (!entry.isPresent()) {
         effects.removeAbsent(key);
         return false;
@@ -286,7 +298,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.remove(entry, key, true);
       return true;
     }));
-    recordTime(start, REMOVE);
+    timer.record(start, OperationTimer.REMOVE);
     return removed;
   }
 
@@ -295,9 +307,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(oldValue);
-    long start = startTimer();
+    long start = timer.start();
     boolean removed = ifEqual(key, oldValue, entry -> effects.remove(entry, key, true));
-    recordTime(start, REMOVE);
+    timer.record(start, OperationTimer.REMOVE);
     return removed;
   }
 
@@ -305,8 +317,8 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public V getAndRemove(K key) {
     requireOpen();
     requireKey(key);
-    long start = startTimer();
-    Object old = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+    long start = timer.start();
+    Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
       if (!entry.isPresent()) {
         effects.removeAbsent(key);
@@ -316,7 +328,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.remove(entry, key, true);
       return previous;
     }));
-    recordTime(start, GET | REMOVE);
+    timer.record(start, OperationTimer.GET | OperationTimer.REMOVE);
     return old == null ? null : codec.value(old);
   }
 
@@ -326,11 +338,11 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireKey(key);
     requireValue(oldValue);
     requireValue(newValue);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(newValue);
     boolean replaced = ifEqual(key, oldValue,
         entry -> effects.update(entry, key, newValue, stored, true));
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
     return replaced;
   }
 
@@ -339,7 +351,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
    * different value counts as an access. A hit or miss either way.
    */
   private boolean ifEqual(K key, V expected, Consumer<EditableEntry<Object, Object>> change) {
-    return withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+    return withEvents(() -> compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
       if (!entry.isPresent()) {
         return false;
@@ -369,9 +381,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    long start = startTimer();
+    long start = timer.start();
     Object stored = codec.storeValue(value);
-    Object old = withEvents(() -> store.compute(codec.lookupKey(key), entry -> {
+    Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       hitOrMiss(entry);
       if (!entry.isPresent()) {
         return null;
@@ -380,7 +392,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       effects.update(entry, key, value, stored, true);
       return previous;
     }));
-    recordTime(start, PUT);
+    timer.record(start, OperationTimer.PUT);
     return old;
   }
 
@@ -496,22 +508,8 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       LOGGER.log(Level.WARNING, "Unregistering the MBeans of cache '" + name + "' failed", e);
     }
     events.close();
-    Object cacheLoader = loader == null ? null : loader.loader();
-    closeQuietly(cacheLoader);
-    if (writer.writer() != cacheLoader) {
-      closeQuietly(writer.writer());
-    }
-    closeQuietly(expiry.policy());
-  }
-
-  private void closeQuietly(Object resource) {
-    if (resource instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception e) {
-        LOGGER.log(Level.WARNING, "Closing " + resource + " of cache '" + name + "' failed", e);
-      }
-    }
+    UserResources.close(name, loader == null ? null : loader.loader(), writer.writer(),
+        expiry.policy());
   }
 
   @Override
@@ -529,6 +527,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     if (clazz == ShardedStore.class) {
       return clazz.cast(store);
     }
+    if (clazz.isAssignableFrom(StoreMetrics.class)) {
+      return clazz.cast(metrics);
+    }
     throw new IllegalArgumentException("Cache '" + name + "' cannot be unwrapped to " + clazz);
   }
 
@@ -539,37 +540,35 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
 
   // Helpers shared with BulkOperations and CacheIterator.
 
-  private static final int GET = 1;
-  private static final int PUT = 2;
-  private static final int REMOVE = 4;
-
-  /** The start time of a timed operation, or 0 when statistics are off. */
-  private long startTimer() {
-    return statistics.isEnabled() ? System.nanoTime() : 0L;
-  }
-
-  /** Adds an operation's duration to the get, put and/or remove times it counts as. */
-  private void recordTime(long start, int kinds) {
-    if (start != 0L) {
-      long elapsed = System.nanoTime() - start;
-      if ((kinds & GET) != 0) {
-        statistics.recordGetTime(elapsed);
-      }
-      if ((kinds & PUT) != 0) {
-        statistics.recordPutTime(elapsed);
-      }
-      if ((kinds & REMOVE) != 0) {
-        statistics.recordRemoveTime(elapsed);
-      }
-    }
-  }
-
   /** Records the hit or miss of an operation that reads the entry it holds. */
   void hitOrMiss(EditableEntry<Object, Object> entry) {
     if (entry.isPresent()) {
       statistics.recordHits(1);
     } else {
       statistics.recordMisses(1);
+    }
+  }
+
+  /**
+   * The store's computation of a key, with the key's events batched: an expiry of the old
+   * mapping that the store reports after the computation is delivered before the write's own
+   * events, and a write the store did not apply publishes nothing.
+   */
+  <R> R compute(Object storeKey, EntryComputation<Object, Object, R> computation) {
+    EventDispatcher<K, V>.Batch batch = events.openBatch(storeKey);
+    if (batch == null) {
+      return store.compute(storeKey, computation);
+    }
+    boolean applied = false;
+    try {
+      R result = store.compute(storeKey, entry -> {
+        batch.bind();
+        return computation.compute(entry);
+      });
+      applied = true;
+      return result;
+    } finally {
+      batch.close(applied);
     }
   }
 
@@ -593,22 +592,10 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   }
 
   void requireKey(Object key) {
-    if (key == null) {
-      throw new NullPointerException("A key must not be null (cache '" + name + "')");
-    }
-    if (keyType != Object.class && !keyType.isInstance(key)) {
-      throw new ClassCastException("The key " + key + " is a " + key.getClass().getName()
-          + ", but cache '" + name + "' has key type " + keyType.getName());
-    }
+    types.requireKey(key);
   }
 
   void requireValue(Object value) {
-    if (value == null) {
-      throw new NullPointerException("A value must not be null (cache '" + name + "')");
-    }
-    if (valueType != Object.class && !valueType.isInstance(value)) {
-      throw new ClassCastException("The value " + value + " is a " + value.getClass().getName()
-          + ", but cache '" + name + "' has value type " + valueType.getName());
-    }
+    types.requireValue(value);
   }
 }

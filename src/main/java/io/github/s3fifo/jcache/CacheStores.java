@@ -4,6 +4,7 @@ import io.github.s3fifo.jcache.copy.ReferenceCodec;
 import io.github.s3fifo.jcache.copy.Serializer;
 import io.github.s3fifo.jcache.copy.SerializingCodec;
 import io.github.s3fifo.jcache.copy.StoreCodec;
+import io.github.s3fifo.store.RemovalCause;
 import io.github.s3fifo.store.RemovalListener;
 import io.github.s3fifo.store.ShardedStore;
 import java.io.ObjectInputFilter;
@@ -21,18 +22,18 @@ final class CacheStores {
    */
   static <K, V> StoreCodec<K, V> codec(
       S3FifoConfiguration<K, V> configuration, Supplier<ClassLoader> classLoader) {
-    if (!configuration.isStoreByValue()) {
-      return new ReferenceCodec<>();
-    }
     Factory<? extends ObjectInputFilter> filterFactory = configuration.getSerialFilterFactory();
     ObjectInputFilter filter = filterFactory == null ? null : filterFactory.create();
-    return new SerializingCodec<>(new Serializer(classLoader, filter));
+    Serializer serializer = new Serializer(classLoader, filter);
+    return configuration.isStoreByValue()
+        ? new SerializingCodec<>(serializer)
+        : new ReferenceCodec<>(serializer);
   }
 
   /**
    * The store, bounded as configured: a maximum size is an entry count (a unit weigher); a
    * maximum weight uses the cache's {@link EntryWeigher} (the user's weigher, else serialized
-   * bytes for store-by-value and 1 for store-by-reference); neither leaves it unbounded.
+   * bytes, measured for store-by-reference); neither leaves it unbounded.
    */
   static ShardedStore<Object, Object> build(S3FifoConfiguration<?, ?> configuration,
       EntryWeigher<?, ?> weigher, RemovalListener<Object, Object> removalListener) {
@@ -44,7 +45,7 @@ final class CacheStores {
       builder.maximumWeight(configuration.getMaximumWeight()).weigher(weigher);
     }
     return builder.shardCount(configuration.getShardCount())
-        .removalListener(removalListener)
+        .removalListener(removalListener, RemovalCause.SIZE, RemovalCause.EXPIRED)
         .build();
   }
 }

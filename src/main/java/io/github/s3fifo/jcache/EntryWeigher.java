@@ -6,7 +6,7 @@ import io.github.s3fifo.store.Weigher;
 /**
  * The store's weigher for a weight-bounded cache: the user's {@link Weigher} applied to the
  * caller's key and value, or, without one, the codec's default weight (serialized bytes for
- * store-by-value, 1 for store-by-reference).
+ * store-by-value, measured the same way for store-by-reference).
  *
  * <p>A user weigher is run by the cache before it changes anything ({@link #prepare}), so one that
  * throws or returns a negative weight fails the operation with the cache unchanged. The store's

@@ -35,7 +35,7 @@ final class Invocations<K, V> {
     Objects.requireNonNull(processor, "entryProcessor must not be null");
     T result;
     try {
-      result = cache.store.compute(cache.codec.storeKey(key),
+      result = cache.compute(cache.codec.storeKey(key),
           entry -> process(entry, key, processor, arguments));
     } catch (EntryProcessorException e) {
       cache.events.flushAfter(e);

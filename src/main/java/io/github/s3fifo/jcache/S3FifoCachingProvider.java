@@ -34,6 +34,14 @@ public final class S3FifoCachingProvider implements CachingProvider {
    * A null URI means {@link #getDefaultURI()}, a null class loader
    * {@link #getDefaultClassLoader()}, null properties {@link #getDefaultProperties()}; the
    * properties only matter when the manager is created.
+   *
+   * <p>A new manager reads the configuration its URI designates (see
+   * {@link io.github.s3fifo.jcache.configuration.CacheConfigurationFile#load}; the default URI
+   * reads the class-path resource {@code s3fifo-jcache.properties} when present), with the
+   * properties as overrides, and creates the caches it declares.
+   *
+   * @throws javax.cache.CacheException if that configuration cannot be read or is invalid; the
+   *     message names the key, the value and the file
    */
   @Override
   public CacheManager getCacheManager(URI uri, ClassLoader classLoader, Properties properties) {

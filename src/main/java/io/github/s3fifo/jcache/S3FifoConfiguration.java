@@ -87,7 +87,8 @@ public class S3FifoConfiguration<K, V> extends javax.cache.configuration.Mutable
 
   /**
    * Sets how entries are weighed under {@link #setMaximumWeight}. Without one, a store-by-value
-   * cache weighs an entry by its serialized key and value bytes, a store-by-reference one as 1.
+   * cache weighs an entry by its serialized key and value bytes, and so does a store-by-reference
+   * one, which then serializes each entry once on write just to measure it.
    */
   public S3FifoConfiguration<K, V> setWeigherFactory(
       Factory<? extends Weigher<? super K, ? super V>> weigherFactory) {

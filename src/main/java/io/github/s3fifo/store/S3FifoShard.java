@@ -28,10 +28,15 @@ final class S3FifoShard<K, V> {
   private final long mainTarget;
   private final int ghostFloor;
   private final Ticker ticker;
-  private final boolean reportRemovals;
+  /** The causes the listener asked for, as a bit set of {@code 1 << ordinal}; 0 without one. */
+  private final int reportedCauses;
 
-  private volatile long weight;
-  private volatile long entries;
+  // Guarded by lock; may pass capacity inside a locked section, between a write and its eviction.
+  private long weight;
+  private long entries;
+  // What readers see: published as each locked section ends, so never above capacity at rest.
+  private volatile long publishedWeight;
+  private volatile long publishedEntries;
   private volatile boolean mayExpire;
 
   // Guarded by lock.
@@ -44,9 +49,9 @@ final class S3FifoShard<K, V> {
   /** Whether a small head has found main at its target since the shard was built or cleared. */
   private boolean mainFilled;
 
-  S3FifoShard(long capacity, int expectedEntries, Ticker ticker, boolean reportRemovals) {
+  S3FifoShard(long capacity, int expectedEntries, Ticker ticker, int reportedCauses) {
     this.capacity = capacity;
-    this.reportRemovals = reportRemovals;
+    this.reportedCauses = reportedCauses;
     this.smallTarget = Math.max(1, capacity / 10);
     this.mainTarget = capacity - smallTarget;
     this.ghostFloor = Math.max(16, expectedEntries);
@@ -56,11 +61,18 @@ final class S3FifoShard<K, V> {
   }
 
   long weight() {
-    return weight;
+    return publishedWeight;
   }
 
   long entries() {
-    return entries;
+    return publishedEntries;
+  }
+
+  /** Ends a locked section: publishes the totals, then releases the lock. */
+  private void unlock() {
+    publishedWeight = weight;
+    publishedEntries = entries;
+    lock.unlock();
   }
 
   void markExpiring() {
@@ -113,7 +125,7 @@ final class S3FifoShard<K, V> {
       }
       return sweep(removals);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -144,7 +156,7 @@ final class S3FifoShard<K, V> {
       }
       return sweep(evictToCapacity(removals, node, 0));
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -160,7 +172,7 @@ final class S3FifoShard<K, V> {
       }
       return sweep(record(null, node.key, old, cause));
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -185,7 +197,7 @@ final class S3FifoShard<K, V> {
       mainFilled = false;
       return removals;
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 
@@ -210,7 +222,7 @@ final class S3FifoShard<K, V> {
             removals = removeRetired(node, RemovalCause.EXPIRED, removals);
           }
         } finally {
-          lock.unlock();
+          unlock();
         }
       }
     }
@@ -218,9 +230,11 @@ final class S3FifoShard<K, V> {
     return removed;
   }
 
-  /** Adds a removal to the batch when anyone listens; otherwise there is nothing to report. */
+  /** Adds a removal to the batch when the listener wants its cause; otherwise nothing to report. */
   private Removals<K, V> record(Removals<K, V> removals, K key, V value, RemovalCause cause) {
-    return reportRemovals ? Removals.add(removals, key, value, cause) : removals;
+    return (reportedCauses & (1 << cause.ordinal())) != 0
+        ? Removals.add(removals, key, value, cause)
+        : removals;
   }
 
   StoreStats addStats(StoreStats sum) {
@@ -234,7 +248,7 @@ final class S3FifoShard<K, V> {
           sum.expirations() + expirations,
           sum.ghostHits() + ghostHits);
     } finally {
-      lock.unlock();
+      unlock();
     }
   }
 

@@ -29,6 +29,8 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   private final Weigher<? super K, ? super V> weigher;
   private final Ticker ticker;
   private final RemovalListener<? super K, ? super V> removalListener;
+  /** The causes the listener hears of, as a bit set of {@code 1 << ordinal}. */
+  private final int reportedCauses;
   private final StatsCounter statsCounter;
 
   @SuppressWarnings("unchecked")
@@ -37,6 +39,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
     this.weigher = builder.weigher == null ? Weigher.unit() : builder.weigher;
     this.ticker = builder.ticker;
     this.removalListener = builder.removalListener;
+    this.reportedCauses = builder.removalListener == null ? 0 : builder.removalCauses;
     this.statsCounter = builder.recordStats ? new StatsCounter() : null;
     int count = ShardSizing.shardCount(builder.shardCountHint, capacity, weigher, builder.expectedEntries);
     this.shards = new S3FifoShard[count];
@@ -46,7 +49,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
       shards[i] =
           new S3FifoShard<>(
               ShardSizing.shareOf(capacity, count, i), expectedPerShard, ticker,
-              removalListener != null);
+              reportedCauses);
     }
   }
 
@@ -121,10 +124,10 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
         if (node.value != null && node.isExpired(ticker.read())) {
           removals = shard.unlinkToReserved(node, RemovalCause.EXPIRED);
         }
+        Removals.notify(removals, removalListener);
       } finally {
         release(shard, node);
       }
-      Removals.notify(removals, removalListener);
     }
   }
 
@@ -231,18 +234,24 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
       result = op.compute(edit);
       removals = merge(removals, apply(shard, node, edit));
     } catch (RuntimeException | Error e) {
-      release(shard, node);
       try {
         Removals.notify(removals, removalListener);
       } catch (RuntimeException suppressed) {
         if (suppressed != e) {
           e.addSuppressed(suppressed);
         }
+      } finally {
+        release(shard, node);
       }
       throw e;
     }
-    release(shard, node);
-    Removals.notify(removals, removalListener);
+    // The listener hears of this write's removals while the key is still held, so nobody can
+    // write the key again (and be reported) before its removal is reported.
+    try {
+      Removals.notify(removals, removalListener);
+    } finally {
+      release(shard, node);
+    }
     return result;
   }
 
@@ -263,7 +272,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
         // the evictor off this node, and only the pin holder writes its value and expiry.
         setExpiry(shard, node, expiresAt);
         node.value = value;
-        return removalListener == null
+        return (reportedCauses & (1 << RemovalCause.REPLACED.ordinal())) == 0
             ? null
             : Removals.add(null, node.key, old, RemovalCause.REPLACED);
       }
@@ -435,6 +444,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
     long expectedEntries;
     Ticker ticker = Ticker.system();
     RemovalListener<? super K, ? super V> removalListener;
+    int removalCauses;
     boolean recordStats;
 
     Builder() {}
@@ -489,8 +499,23 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
       return this;
     }
 
+    /** Tells the listener of every removal, whatever its cause. */
     public Builder<K, V> removalListener(RemovalListener<? super K, ? super V> listener) {
+      return removalListener(listener, RemovalCause.values());
+    }
+
+    /**
+     * Tells the listener only of removals with one of these causes. The store then does no work
+     * at all for the others (a listener of evictions costs a plain replace nothing).
+     */
+    public Builder<K, V> removalListener(
+        RemovalListener<? super K, ? super V> listener, RemovalCause... causes) {
       this.removalListener = Objects.requireNonNull(listener, "removalListener");
+      int mask = 0;
+      for (RemovalCause cause : causes) {
+        mask |= 1 << Objects.requireNonNull(cause, "cause").ordinal();
+      }
+      this.removalCauses = mask;
       return this;
     }
 

@@ -39,8 +39,17 @@ public final class Demo {
     }
   }
 
-  /** The cache under demonstration: a byte-bounded store weighing each value by its length. */
+  /**
+   * The cache under demonstration, obtained through {@code Caching.getCachingProvider()} and
+   * bounded in serialized bytes. ({@code expectedEntries} sizes the store's ghost when the demo
+   * runs on a bare {@link StoreDemoCache}; the JCache cache sizes its ghost from what it holds.)
+   */
   static DemoCache<Long, byte[]> openCache(long capacityBytes, long expectedEntries) {
+    return new JCacheDemoCache(capacityBytes);
+  }
+
+  /** The same workload straight on the store, weighing each value by its length. */
+  static DemoCache<Long, byte[]> openStore(long capacityBytes, long expectedEntries) {
     ShardedStore<Long, byte[]> store = ShardedStore.<Long, byte[]>builder()
         .maximumWeight(capacityBytes)
         .weigher((key, value) -> value.length)

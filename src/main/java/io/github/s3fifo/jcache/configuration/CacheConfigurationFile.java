@@ -133,6 +133,11 @@ public final class CacheConfigurationFile {
     return entries;
   }
 
+  /** How messages name the document: the URI as given, and what it resolved to. */
+  public String source() {
+    return source;
+  }
+
   /**
    * The names of the declared caches (unmodifiable): the document's in the order it first
    * mentions them, then those only the overrides declare, by name.

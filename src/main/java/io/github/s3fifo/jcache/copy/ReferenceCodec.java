@@ -5,6 +5,13 @@ import java.util.Objects;
 /** Store-by-reference: the store holds the caller's own key and value objects. */
 public final class ReferenceCodec<K, V> implements StoreCodec<K, V> {
 
+  private final Serializer serializer;
+
+  /** @param serializer measures entries when the cache is bounded in weight with no weigher */
+  public ReferenceCodec(Serializer serializer) {
+    this.serializer = serializer;
+  }
+
   @Override
   public boolean isStoreByValue() {
     return false;
@@ -44,6 +51,8 @@ public final class ReferenceCodec<K, V> implements StoreCodec<K, V> {
 
   @Override
   public long defaultWeight(Object storeKey, Object storedValue) {
-    return 1;
+    // The same bytes a by-value cache would count, so a weight bound means the same thing with
+    // either storage; measuring costs one serialization per write (a weigher avoids it).
+    return SerializedSize.of(storeKey, serializer) + SerializedSize.of(storedValue, serializer);
   }
 }

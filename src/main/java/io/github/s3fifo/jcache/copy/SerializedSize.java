@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The exact length of an immutable value's serialized form (one {@code ObjectOutputStream}
+ * The exact length of a value's serialized form (one {@code ObjectOutputStream}
  * holding just that object), found without serializing it whenever the format makes that cheap:
  * boxed primitives and {@code UUID} have one length per class, an enum constant one length per
  * constant, and a {@code String} a length given by its modified UTF-8 encoding.
@@ -28,6 +28,9 @@ final class SerializedSize {
 
   private static final Map<Class<?>, Long> FIXED_SIZES = fixedSizes();
 
+  /** A {@code byte[]}'s serialized form: this much framing, then its bytes. */
+  private static final long BYTE_ARRAY_OVERHEAD = measure(new byte[0]);
+
   private static final ClassValue<long[]> ENUM_SIZES = new ClassValue<>() {
     @Override
     protected long[] computeValue(Class<?> enumType) {
@@ -43,12 +46,15 @@ final class SerializedSize {
   private SerializedSize() {}
 
   /**
-   * The serialized length of an instance of an {@link ImmutableTypes immutable type}; the ones
-   * without a shortcut are serialized into a counter.
+   * The serialized length of a value: computed for the types with a shortcut, counted by
+   * serializing into a counter for the others.
    */
   static long of(Object value, Serializer serializer) {
     if (value instanceof String string) {
       return ofString(string);
+    }
+    if (value instanceof byte[] bytes) {
+      return ofByteArray(bytes.length);
     }
     Long fixed = FIXED_SIZES.get(value.getClass());
     if (fixed != null) {
@@ -58,6 +64,11 @@ final class SerializedSize {
       return ENUM_SIZES.get(constant.getDeclaringClass())[constant.ordinal()];
     }
     return serializer.serializedSize(value);
+  }
+
+  /** The serialized length of a {@code byte[]} of the given length. */
+  static long ofByteArray(int length) {
+    return BYTE_ARRAY_OVERHEAD + length;
   }
 
   static long ofString(String string) {

@@ -9,6 +9,9 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.cache.CacheException;
 
@@ -67,8 +70,58 @@ public final class Serializer {
     }
   }
 
-  /** An input stream resolving classes with the context class loader, then the given one. */
-  private static final class LoaderAwareInputStream extends ObjectInputStream {
+  /**
+   * Resolves a class by name, the context class loader first and then the manager's, remembering
+   * the answer: {@code Class.forName} costs more than the rest of reading a small object. An
+   * answer is reused only under the same context loader, and holds neither loader nor class
+   * strongly, so a redeployed application's classes can still be unloaded.
+   */
+  private Class<?> resolve(String name, ClassLoader fallback) throws ClassNotFoundException {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    Resolution known = resolved.get(name);
+    if (known != null && known.context.get() == context && known.fallback.get() == fallback) {
+      Class<?> type = known.type.get();
+      if (type != null) {
+        return type;
+      }
+    }
+    Class<?> type = null;
+    if (context != null) {
+      try {
+        type = Class.forName(name, false, context);
+      } catch (ClassNotFoundException notVisible) {
+        // try the manager's loader
+      }
+    }
+    if (type == null && fallback != null && fallback != context) {
+      try {
+        type = Class.forName(name, false, fallback);
+      } catch (ClassNotFoundException notVisible) {
+        // left to the stream's default: the caller's own loader
+      }
+    }
+    if (type != null) {
+      resolved.put(name, new Resolution(context, fallback, type));
+    }
+    return type;
+  }
+
+  private final Map<String, Resolution> resolved = new ConcurrentHashMap<>();
+
+  private static final class Resolution {
+    final WeakReference<ClassLoader> context;
+    final WeakReference<ClassLoader> fallback;
+    final WeakReference<Class<?>> type;
+
+    Resolution(ClassLoader context, ClassLoader fallback, Class<?> type) {
+      this.context = new WeakReference<>(context);
+      this.fallback = new WeakReference<>(fallback);
+      this.type = new WeakReference<>(type);
+    }
+  }
+
+  /** An input stream resolving classes through {@link #resolve}. */
+  private final class LoaderAwareInputStream extends ObjectInputStream {
     private final ClassLoader fallback;
 
     LoaderAwareInputStream(InputStream in, ClassLoader fallback) throws IOException {
@@ -79,23 +132,8 @@ public final class Serializer {
     @Override
     protected Class<?> resolveClass(ObjectStreamClass desc)
         throws IOException, ClassNotFoundException {
-      String name = desc.getName();
-      ClassLoader context = Thread.currentThread().getContextClassLoader();
-      if (context != null) {
-        try {
-          return Class.forName(name, false, context);
-        } catch (ClassNotFoundException notVisible) {
-          // try the manager's loader
-        }
-      }
-      if (fallback != null && fallback != context) {
-        try {
-          return Class.forName(name, false, fallback);
-        } catch (ClassNotFoundException notVisible) {
-          // primitives and the caller's own loader are handled by the default
-        }
-      }
-      return super.resolveClass(desc);
+      Class<?> type = resolve(desc.getName(), fallback);
+      return type != null ? type : super.resolveClass(desc);
     }
   }
 

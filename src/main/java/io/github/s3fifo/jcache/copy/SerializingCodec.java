@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Store-by-value. A mutable value is kept as its serialized bytes, so a put costs one
  * serialization and a get one deserialization, and the bytes are the entry's weight. A mutable
  * key is kept as a private copy compared by {@code equals}, so a lookup needs no serialization.
- * Instances of {@link ImmutableTypes immutable types} are kept as they are.
+ * Instances of {@link ImmutableTypes immutable types} are kept as they are, and a {@code byte[]}
+ * value as a private copy of the array (a copy is all its serialization would achieve, at a
+ * fraction of the cost; its weight is still its serialized length).
  */
 public final class SerializingCodec<K, V> implements StoreCodec<K, V> {
 
@@ -49,6 +51,9 @@ public final class SerializingCodec<K, V> implements StoreCodec<K, V> {
     if (ImmutableTypes.isImmutable(value.getClass())) {
       return value;
     }
+    if (value instanceof byte[] bytes) {
+      return new CopiedBytes(bytes.clone());
+    }
     return new SerializedValue(serializer.serialize(value));
   }
 
@@ -58,6 +63,9 @@ public final class SerializingCodec<K, V> implements StoreCodec<K, V> {
     if (storedValue instanceof SerializedValue serialized) {
       return (V) serializer.deserialize(serialized.bytes);
     }
+    if (storedValue instanceof CopiedBytes copied) {
+      return (V) copied.bytes.clone();
+    }
     return (V) storedValue;
   }
 
@@ -65,6 +73,9 @@ public final class SerializingCodec<K, V> implements StoreCodec<K, V> {
   public boolean valueEquals(Object storedValue, V value) {
     if (storedValue instanceof SerializedValue serialized) {
       return value.equals(serializer.deserialize(serialized.bytes));
+    }
+    if (storedValue instanceof CopiedBytes) {
+      return false; // an array equals only itself, and the cache's copy is never the caller's
     }
     return value.equals(storedValue);
   }
@@ -74,9 +85,14 @@ public final class SerializingCodec<K, V> implements StoreCodec<K, V> {
     long keySize = storeKey instanceof CopiedKey copied
         ? copied.serializedSize
         : SerializedSize.of(storeKey, serializer);
-    long valueSize = storedValue instanceof SerializedValue serialized
-        ? serialized.bytes.length
-        : SerializedSize.of(storedValue, serializer);
+    long valueSize;
+    if (storedValue instanceof SerializedValue serialized) {
+      valueSize = serialized.bytes.length;
+    } else if (storedValue instanceof CopiedBytes copied) {
+      valueSize = SerializedSize.ofByteArray(copied.bytes.length);
+    } else {
+      valueSize = SerializedSize.of(storedValue, serializer);
+    }
     return keySize + valueSize;
   }
 
@@ -122,6 +138,20 @@ public final class SerializingCodec<K, V> implements StoreCodec<K, V> {
     @Override
     public String toString() {
       return "SerializedValue[" + bytes.length + " bytes, " + Arrays.hashCode(bytes) + "]";
+    }
+  }
+
+  /** A private copy of a {@code byte[]} value; not serializable, so no caller can pass one in. */
+  static final class CopiedBytes {
+    final byte[] bytes;
+
+    CopiedBytes(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public String toString() {
+      return "CopiedBytes[" + bytes.length + " bytes]";
     }
   }
 }

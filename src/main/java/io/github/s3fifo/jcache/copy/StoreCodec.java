@@ -33,7 +33,7 @@ public interface StoreCodec<K, V> {
 
   /**
    * The weight of a mapping when no weigher is configured: its serialized key and value bytes
-   * for store-by-value, 1 for store-by-reference.
+   * whether the cache stores by value or by reference.
    */
   long defaultWeight(Object storeKey, Object storedValue);
 }

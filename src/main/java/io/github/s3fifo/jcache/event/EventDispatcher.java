@@ -1,15 +1,13 @@
 package io.github.s3fifo.jcache.event;
 
+import io.github.s3fifo.jcache.DaemonPools;
 import io.github.s3fifo.jcache.copy.StoreCodec;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
 import javax.cache.configuration.CacheEntryListenerConfiguration;
 import javax.cache.event.CacheEntryListenerException;
@@ -18,12 +16,15 @@ import javax.cache.event.EventType;
 /**
  * Delivers a cache's entry events to its registered listeners.
  *
- * <p>A cache operation publishes events while it still holds the entry's key, so that
- * asynchronous deliveries are queued in the order the key changed: each key maps to one of a few
- * serial executors on a shared daemon pool, so a listener sees each key's events in order.
- * Synchronous deliveries are queued on the publishing thread and run by {@link #flush()}, which the
- * cache calls once the key is released and before the operation returns; a listener thus never
- * runs while a lock is held, and may call the cache.
+ * <p>Each key's events are delivered in the order the key changed. A cache write runs in a
+ * {@link Batch} opened around the store's computation of its key: the events it publishes, and
+ * an expiry of the key's old mapping that the store reports once the computation returns, are
+ * collected there and released together when the batch closes, the expiry first; the events of
+ * a computation that failed are dropped. For asynchronous listeners the batch takes its place in
+ * the key's serial executor while the key is still held, so concurrent writers of a key deliver
+ * in the order they wrote. Synchronous deliveries are queued on the writing thread and run by
+ * {@link #flush()}, which the cache calls once the key is released and before the operation
+ * returns: a listener never runs while a lock is held, and may call the cache.
  *
  * <p>A synchronous listener's {@code RuntimeException} reaches the caller as a
  * {@link CacheEntryListenerException} (an {@code Error} as it is), after the remaining
@@ -40,9 +41,12 @@ public final class EventDispatcher<K, V> {
   private final CopyOnWriteArrayList<ListenerRegistration<K, V>> registrations =
       new CopyOnWriteArrayList<>();
   private final ThreadLocal<ArrayDeque<Runnable>> pending = ThreadLocal.withInitial(ArrayDeque::new);
+  /** The innermost open batch of this thread (batches nest when user code calls the cache). */
+  private final ThreadLocal<Batch> openBatch = new ThreadLocal<>();
   private final SerialExecutor[] stripes = new SerialExecutor[STRIPES];
   /** Union of the registrations' event masks. */
   private volatile int eventMask;
+  private volatile boolean anyAsynchronous;
   /** Set by the first registration, never reset: a cheap "nothing to flush" test before. */
   private volatile boolean everRegistered;
 
@@ -85,10 +89,13 @@ public final class EventDispatcher<K, V> {
 
   private void recomputeMask() {
     int mask = 0;
+    boolean asynchronous = false;
     for (ListenerRegistration<K, V> registration : registrations) {
       mask |= registration.eventMask;
+      asynchronous |= !registration.synchronous;
     }
     eventMask = mask;
+    anyAsynchronous = asynchronous;
   }
 
   /** True if some listener handles events of this type. */
@@ -120,6 +127,10 @@ public final class EventDispatcher<K, V> {
     if (!isListening(type)) {
       return;
     }
+    Batch batch = openBatch.get();
+    if (batch != null && !batch.storeKey.equals(storeKey)) {
+      batch = null;
+    }
     for (ListenerRegistration<K, V> registration : registrations) {
       if (!registration.handles(type)) {
         continue;
@@ -127,11 +138,97 @@ public final class EventDispatcher<K, V> {
       // One event per listener: its lazily converted values are then confined to one thread.
       EntryEvent<K, V> event = new EntryEvent<>(source, type, codec, storeKey, storedValue,
           storedOld, registration.oldValueRequired);
-      if (registration.synchronous) {
-        pending.get().add(() -> registration.deliver(event));
+      Runnable delivery = registration.synchronous
+          ? () -> registration.deliver(event)
+          : () -> deliverAsync(registration, event);
+      if (batch != null) {
+        batch.add(delivery, registration.synchronous, type == EventType.EXPIRED);
+      } else if (registration.synchronous) {
+        pending.get().add(delivery);
       } else {
-        stripeOf(storeKey).execute(() -> deliverAsync(registration, event));
+        stripeOf(storeKey).execute(delivery);
       }
+    }
+  }
+
+  /**
+   * Opens a batch for a write of the key, to be bound (inside the store's computation) and
+   * closed (after it) by the caller; returns null when no listener was ever registered.
+   */
+  public Batch openBatch(Object storeKey) {
+    if (!everRegistered) {
+      return null;
+    }
+    Batch batch = new Batch(storeKey, openBatch.get());
+    openBatch.set(batch);
+    return batch;
+  }
+
+  /** The events of one write of one key, released together in the key's order. */
+  public final class Batch {
+    final Object storeKey;
+    private final Batch outer;
+    private SerialExecutor.Slot slot;
+    private List<Runnable> expiredSync;
+    private List<Runnable> expiredAsync;
+    private List<Runnable> sync;
+    private List<Runnable> async;
+
+    Batch(Object storeKey, Batch outer) {
+      this.storeKey = storeKey;
+      this.outer = outer;
+    }
+
+    /** Called while the key is held: takes the key's place for asynchronous deliveries. */
+    public void bind() {
+      if (slot == null && anyAsynchronous) {
+        slot = stripeOf(storeKey).reserve();
+      }
+    }
+
+    void add(Runnable delivery, boolean synchronous, boolean expired) {
+      if (expired) {
+        if (synchronous) {
+          expiredSync = append(expiredSync, delivery);
+        } else {
+          expiredAsync = append(expiredAsync, delivery);
+        }
+      } else if (synchronous) {
+        sync = append(sync, delivery);
+      } else {
+        async = append(async, delivery);
+      }
+    }
+
+    /**
+     * Releases the batch: the expiry of the old mapping first, then the write's own events if
+     * the store applied the write.
+     */
+    public void close(boolean applied) {
+      openBatch.set(outer);
+      List<Runnable> asyncDeliveries = join(expiredAsync, applied ? async : null);
+      if (slot != null) {
+        slot.fill(asyncDeliveries);
+      } else {
+        asyncDeliveries.forEach(stripeOf(storeKey)::execute);
+      }
+      pending.get().addAll(join(expiredSync, applied ? sync : null));
+    }
+
+    private static List<Runnable> append(List<Runnable> list, Runnable delivery) {
+      List<Runnable> result = list == null ? new ArrayList<>(2) : list;
+      result.add(delivery);
+      return result;
+    }
+
+    private static List<Runnable> join(List<Runnable> first, List<Runnable> second) {
+      if (first == null) {
+        return second == null ? List.of() : second;
+      }
+      if (second != null) {
+        first.addAll(second);
+      }
+      return first;
     }
   }
 
@@ -225,19 +322,6 @@ public final class EventDispatcher<K, V> {
 
   /** The shared daemon pool running asynchronous deliveries. */
   private static final class Pool {
-    static final ExecutorService INSTANCE = create();
-
-    private static ExecutorService create() {
-      int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-      AtomicInteger count = new AtomicInteger();
-      ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-          new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "s3fifo-jcache-events-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-          });
-      pool.allowCoreThreadTimeOut(true);
-      return pool;
-    }
+    static final ExecutorService INSTANCE = DaemonPools.create("s3fifo-jcache-events");
   }
 }

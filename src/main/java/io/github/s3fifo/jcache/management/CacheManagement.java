@@ -3,6 +3,7 @@ package io.github.s3fifo.jcache.management;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.cache.Cache;
 import javax.cache.CacheException;
 import javax.cache.CacheManager;
@@ -16,13 +17,18 @@ import javax.management.ObjectName;
 /**
  * Registers a cache's {@code CacheMXBean} and {@code CacheStatisticsMXBean} on the platform
  * MBeanServer under {@code javax.cache:type=CacheConfiguration|CacheStatistics,
- * CacheManager=<uri>,Cache=<name>}, the names the JCache TCK and monitoring tools look up.
+ * CacheManager=<uri>,Cache=<name>}, the names the JCache TCK and monitoring tools look up, and,
+ * beside the configuration bean, this provider's {@link S3FifoCacheMXBean} under
+ * {@code io.github.s3fifo:type=CacheStore,CacheManager=<uri>,Cache=<name>}.
  *
  * <p>Registration is idempotent. Two caches can map to one name (same URI and cache name under
  * two class loaders, or a cache re-created after a close): the latest registration wins, and a
  * stale instance's later unregistration leaves the newer MBean in place.
  */
 public final class CacheManagement {
+
+  /** The MBean type of {@link S3FifoCacheMXBean}, in this provider's own domain. */
+  public static final String STORE_TYPE = "CacheStore";
 
   /** Which instance owns each name this class registered; guarded by itself. */
   private static final Map<ObjectName, CacheManagement> OWNERS = new HashMap<>();
@@ -31,14 +37,24 @@ public final class CacheManagement {
   private final CacheStatistics statistics;
   private final CacheConfigurationMXBean configurationBean;
   private final CacheStatisticsMXBeanImpl statisticsBean;
+  private final S3FifoCacheMXBean storeBean;
   /** Computed on first use, so a cache may build this before its manager field is set. */
-  private volatile ObjectName statisticsName;
-  private volatile ObjectName configurationName;
+  private final Map<String, ObjectName> names = new ConcurrentHashMap<>();
 
   public CacheManagement(Cache<?, ?> cache, CacheStatistics statistics) {
+    this(cache, statistics, null);
+  }
+
+  /**
+   * @param storeBean the cache's {@link S3FifoCacheMXBean}, registered beside the configuration
+   *     bean, or {@code null} for none
+   */
+  public CacheManagement(
+      Cache<?, ?> cache, CacheStatistics statistics, S3FifoCacheMXBean storeBean) {
     if (cache == null || statistics == null) {
       throw new NullPointerException("cache and statistics must not be null");
     }
+    this.storeBean = storeBean;
     this.cache = cache;
     this.statistics = statistics;
     this.configurationBean = new CacheConfigurationMXBean(cache);
@@ -61,15 +77,20 @@ public final class CacheManagement {
   public void setManagementEnabled(boolean enabled) {
     if (enabled) {
       register(configurationBean, objectName("CacheConfiguration"));
+      if (storeBean != null) {
+        register(storeBean, objectName(STORE_TYPE));
+      }
     } else {
       unregister(objectName("CacheConfiguration"));
+      unregister(objectName(STORE_TYPE));
     }
   }
 
-  /** Unregisters both MBeans (those this instance registered); the counters keep their values. */
+  /** Unregisters the MBeans this instance registered; the counters keep their values. */
   public void close() {
     unregister(objectName("CacheStatistics"));
     unregister(objectName("CacheConfiguration"));
+    unregister(objectName(STORE_TYPE));
   }
 
   /** Whether this instance currently holds the registration of the named MBean type. */
@@ -126,17 +147,7 @@ public final class CacheManagement {
   }
 
   private ObjectName objectName(String type) {
-    boolean isStatistics = "CacheStatistics".equals(type);
-    ObjectName name = isStatistics ? statisticsName : configurationName;
-    if (name == null) {
-      name = computeObjectName(type);
-      if (isStatistics) {
-        statisticsName = name;
-      } else {
-        configurationName = name;
-      }
-    }
-    return name;
+    return names.computeIfAbsent(type, this::computeObjectName);
   }
 
   private ObjectName computeObjectName(String type) {
@@ -151,7 +162,8 @@ public final class CacheManagement {
    * ({@code *?"}) is quoted instead of failing.
    */
   public static ObjectName objectName(String type, String managerUri, String cacheName) {
-    String name = "javax.cache:type=" + type
+    String domain = STORE_TYPE.equals(type) ? "io.github.s3fifo" : "javax.cache";
+    String name = domain + ":type=" + type
         + ",CacheManager=" + value(managerUri)
         + ",Cache=" + value(cacheName);
     try {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.s3fifo.jcache.copy.ReferenceCodec;
+import io.github.s3fifo.jcache.copy.Serializer;
 import io.github.s3fifo.jcache.processor.ProcessorEntry.Action;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.processor.MutableEntry;
@@ -17,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class ProcessorEntryTest {
 
   private static ProcessorEntry<String, String> existing() {
-    return new ProcessorEntry<>("k", "old", new ReferenceCodec<>(), null, String.class);
+    return new ProcessorEntry<>("k", "old", new ReferenceCodec<>(new Serializer(() -> null, null)), null, String.class);
   }
 
   private static ProcessorEntry<String, String> absent() {
-    return new ProcessorEntry<>("k", null, new ReferenceCodec<>(), null, String.class);
+    return new ProcessorEntry<>("k", null, new ReferenceCodec<>(new Serializer(() -> null, null)), null, String.class);
   }
 
   @Test
@@ -59,7 +60,7 @@ class ProcessorEntryTest {
   void readThroughLoadsOnceAndOnlyForAnUntouchedAbsentEntry() {
     AtomicInteger loads = new AtomicInteger();
     ProcessorEntry<String, String> entry = new ProcessorEntry<>("k", null,
-        new ReferenceCodec<>(), key -> "loaded-" + key + loads.incrementAndGet(), String.class);
+        new ReferenceCodec<>(new Serializer(() -> null, null)), key -> "loaded-" + key + loads.incrementAndGet(), String.class);
     assertEquals("loaded-k1", entry.getValue());
     assertEquals(Action.LOADED, entry.action());
     assertTrue(entry.exists());
