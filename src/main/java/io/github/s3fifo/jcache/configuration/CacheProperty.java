@@ -19,78 +19,19 @@ import javax.cache.expiry.Duration;
  * file parser adds the key, the value and the file.
  */
 enum CacheProperty {
-  MAXIMUM_WEIGHT("maximum-weight") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return parseSize(value);
-    }
-  },
-  MAXIMUM_ENTRIES("maximum-entries") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return parseCount(value);
-    }
-  },
-  SHARDS("shards") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return parseShards(value);
-    }
-  },
-  EXPIRE_AFTER_WRITE("expire-after-write") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return parseDuration(value);
-    }
-  },
-  EXPIRE_AFTER_ACCESS("expire-after-access") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return parseDuration(value);
-    }
-  },
-  STORE_BY_VALUE("store-by-value") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return parseBoolean(value);
-    }
-  },
-  STATISTICS("statistics") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return parseBoolean(value);
-    }
-  },
-  MANAGEMENT("management") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return parseBoolean(value);
-    }
-  },
-  WEIGHER("weigher") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return NamedClassFactory.of(value, Weigher.class, classLoader);
-    }
-  },
-  KEY_TYPE("key-type") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return loadClass(value, classLoader);
-    }
-  },
-  VALUE_TYPE("value-type") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return loadClass(value, classLoader);
-    }
-  },
-  SERIAL_FILTER("serial-filter") {
-    @Override
-    Object parse(String value, ClassLoader classLoader) {
-      return new SerialFilterFactory(value);
-    }
-  };
+  MAXIMUM_WEIGHT("maximum-weight", (value, classLoader) -> parseSize(value)),
+  MAXIMUM_ENTRIES("maximum-entries", (value, classLoader) -> parseCount(value)),
+  SHARDS("shards", (value, classLoader) -> parseShards(value)),
+  EXPIRE_AFTER_WRITE("expire-after-write", (value, classLoader) -> parseDuration(value)),
+  EXPIRE_AFTER_ACCESS("expire-after-access", (value, classLoader) -> parseDuration(value)),
+  STORE_BY_VALUE("store-by-value", (value, classLoader) -> parseBoolean(value)),
+  STATISTICS("statistics", (value, classLoader) -> parseBoolean(value)),
+  MANAGEMENT("management", (value, classLoader) -> parseBoolean(value)),
+  WEIGHER("weigher",
+      (value, classLoader) -> NamedClassFactory.of(value, Weigher.class, classLoader)),
+  KEY_TYPE("key-type", (value, classLoader) -> loadClass(value, classLoader)),
+  VALUE_TYPE("value-type", (value, classLoader) -> loadClass(value, classLoader)),
+  SERIAL_FILTER("serial-filter", (value, classLoader) -> new SerialFilterFactory(value));
 
   /** The value of {@code maximum-weight} and {@code maximum-entries} that sets no bound. */
   static final String UNBOUNDED = "unbounded";
@@ -112,9 +53,11 @@ enum CacheProperty {
       "h", TimeUnit.HOURS, "d", TimeUnit.DAYS);
 
   private final String key;
+  private final Parser parser;
 
-  CacheProperty(String key) {
+  CacheProperty(String key, Parser parser) {
     this.key = key;
+    this.parser = parser;
   }
 
   /** The property's name as written in a file, e.g. {@code maximum-weight}. */
@@ -142,7 +85,15 @@ enum CacheProperty {
    *
    * @throws IllegalArgumentException saying what was expected
    */
-  abstract Object parse(String value, ClassLoader classLoader);
+  Object parse(String value, ClassLoader classLoader) {
+    return parser.parse(value, classLoader);
+  }
+
+  /** Turns a property's text into its value. */
+  @FunctionalInterface
+  private interface Parser {
+    Object parse(String value, ClassLoader classLoader);
+  }
 
   /** The property written as {@code key}, or null. */
   static CacheProperty forKey(String key) {
