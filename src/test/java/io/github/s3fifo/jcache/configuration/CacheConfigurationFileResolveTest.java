@@ -1,5 +1,6 @@
 package io.github.s3fifo.jcache.configuration;
 
+import static io.github.s3fifo.jcache.configuration.PlainConfiguration.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -417,25 +418,6 @@ class CacheConfigurationFileResolveTest {
         .setReadThrough(true)
         .addCacheEntryListenerConfiguration(
             new MutableCacheEntryListenerConfiguration<>(listener, null, true, false));
-  }
-
-  private static <K, V> Configuration<K, V> plain(Class<K> key, Class<V> value, boolean byValue) {
-    return new Configuration<>() {
-      @Override
-      public Class<K> getKeyType() {
-        return key;
-      }
-
-      @Override
-      public Class<V> getValueType() {
-        return value;
-      }
-
-      @Override
-      public boolean isStoreByValue() {
-        return byValue;
-      }
-    };
   }
 
   private static Factory<Weigher<Object, Object>> weigher(String className) {

@@ -1,5 +1,6 @@
 package io.github.s3fifo.jcache.configuration;
 
+import static io.github.s3fifo.jcache.configuration.PlainConfiguration.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.s3fifo.jcache.S3FifoConfiguration;
 import javax.cache.configuration.CompleteConfiguration;
-import javax.cache.configuration.Configuration;
 import javax.cache.configuration.MutableConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -72,24 +72,5 @@ class ConfigurationResolverTest {
         ConfigurationResolver.checkTypes("c", String.class, Long.class, null, Long.class));
     assertThrows(NullPointerException.class, () ->
         ConfigurationResolver.checkTypes("c", String.class, Long.class, String.class, null));
-  }
-
-  private static <K, V> Configuration<K, V> plain(Class<K> key, Class<V> value, boolean byValue) {
-    return new Configuration<>() {
-      @Override
-      public Class<K> getKeyType() {
-        return key;
-      }
-
-      @Override
-      public Class<V> getValueType() {
-        return value;
-      }
-
-      @Override
-      public boolean isStoreByValue() {
-        return byValue;
-      }
-    };
   }
 }
