@@ -96,7 +96,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
         ? writerFactory.create() : null);
     this.weigher = new EntryWeigher<>(configuration.getWeigherFactory() == null
         ? null : configuration.getWeigherFactory().create(), codec);
-    this.store = CacheStores.build(configuration, weigher, this::onRemoval);
+    this.store = CacheStores.build(configuration, weigher, !expiry.isEternal(), this::onRemoval);
     this.metrics = new StoreMetrics(store);
     this.statistics = new CacheStatistics();
     this.timer = new OperationTimer(statistics);

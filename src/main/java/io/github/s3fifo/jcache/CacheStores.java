@@ -33,11 +33,16 @@ final class CacheStores {
   /**
    * The store, bounded as configured: a maximum size is an entry count (a unit weigher); a
    * maximum weight uses the cache's {@link EntryWeigher} (the user's weigher, else serialized
-   * bytes, measured for store-by-reference); neither leaves it unbounded.
+   * bytes, measured for store-by-reference); neither leaves it unbounded. Entries carry an
+   * expiry time only when the expiry policy can expire them.
    */
   static ShardedStore<Object, Object> build(S3FifoConfiguration<?, ?> configuration,
-      EntryWeigher<?, ?> weigher, RemovalListener<Object, Object> removalListener) {
+      EntryWeigher<?, ?> weigher, boolean expiring,
+      RemovalListener<Object, Object> removalListener) {
     ShardedStore.Builder<Object, Object> builder = ShardedStore.builder();
+    if (expiring) {
+      builder.expiring();
+    }
     if (configuration.getMaximumSize() != S3FifoConfiguration.UNBOUNDED) {
       builder.maximumSize(configuration.getMaximumSize())
           .expectedEntries(configuration.getMaximumSize());

@@ -446,6 +446,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
     RemovalListener<? super K, ? super V> removalListener;
     int removalCauses;
     boolean recordStats;
+    boolean expiring;
 
     Builder() {}
 
@@ -516,6 +517,15 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
         mask |= 1 << Objects.requireNonNull(cause, "cause").ordinal();
       }
       this.removalCauses = mask;
+      return this;
+    }
+
+    /**
+     * Lets mappings expire: writes may then give an expiry time other than {@link #NEVER}, and
+     * every entry carries one (8 bytes more each). A store built without it rejects such writes.
+     */
+    public Builder<K, V> expiring() {
+      this.expiring = true;
       return this;
     }
 
