@@ -37,7 +37,7 @@ final class Edit<K, V> implements EditableEntry<K, V> {
     this.value = node.value;
     this.present = value != null;
     this.wasPresent = present;
-    this.expiresAt = present ? node.expiresAt : ShardedStore.NEVER;
+    this.expiresAt = present ? node.expiresAt() : ShardedStore.NEVER;
   }
 
   /** Fixes the time this write runs at, when the caller already read it. */

@@ -3,18 +3,18 @@ package io.github.s3fifo.store;
 /** A FIFO of nodes, doubly linked so that a removal unlinks in O(1). Guarded by the shard lock. */
 final class NodeQueue<K, V> {
 
-  final byte id;
+  final int id;
   Node<K, V> head;
   Node<K, V> tail;
   long weight;
   long count;
 
-  NodeQueue(byte id) {
+  NodeQueue(int id) {
     this.id = id;
   }
 
   void linkLast(Node<K, V> node) {
-    node.queue = id;
+    node.setQueue(id);
     node.next = null;
     node.prev = tail;
     if (tail == null) {
@@ -23,7 +23,7 @@ final class NodeQueue<K, V> {
       tail.next = node;
     }
     tail = node;
-    weight += node.weight;
+    weight += node.weight();
     count++;
   }
 
@@ -42,8 +42,8 @@ final class NodeQueue<K, V> {
     }
     node.prev = null;
     node.next = null;
-    node.queue = Node.UNLINKED;
-    weight -= node.weight;
+    node.setQueue(Node.UNLINKED);
+    weight -= node.weight();
     count--;
   }
 

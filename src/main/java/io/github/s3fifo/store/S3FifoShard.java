@@ -1,11 +1,10 @@
 package io.github.s3fifo.store;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One shard: its slice of the key space, its share of the capacity, and the S3-FIFO queues that
- * decide what leaves. Lookups go straight to {@link #map} with no lock. Every method here that
+ * decide what leaves. Lookups go straight to {@link #table} with no lock. Every method here that
  * changes the queues takes the shard lock for a bounded time and runs no user code; the removals
  * it causes are returned, to be reported once the lock is released.
  */
@@ -14,7 +13,7 @@ final class S3FifoShard<K, V> {
   /** How many entries each write inspects for expiry as it passes, so expired ones do not pile up. */
   private static final int SWEEP_STEPS = 2;
 
-  final ConcurrentHashMap<K, Node<K, V>> map;
+  final NodeTable<K, V> table;
   final long capacity;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -49,7 +48,8 @@ final class S3FifoShard<K, V> {
   /** Whether a small head has found main at its target since the shard was built or cleared. */
   private boolean mainFilled;
 
-  S3FifoShard(long capacity, int expectedEntries, Ticker ticker, int reportedCauses) {
+  S3FifoShard(
+      long capacity, int expectedEntries, int shardBits, Ticker ticker, int reportedCauses) {
     this.capacity = capacity;
     this.reportedCauses = reportedCauses;
     this.smallTarget = Math.max(1, capacity / 10);
@@ -57,7 +57,7 @@ final class S3FifoShard<K, V> {
     this.ghostFloor = Math.max(16, expectedEntries);
     this.sketch = capacity == Long.MAX_VALUE ? null : new FrequencySketch(expectedEntries);
     this.ticker = ticker;
-    this.map = new ConcurrentHashMap<>(Math.max(16, Math.min(expectedEntries, 1 << 20)));
+    this.table = new NodeTable<>(expectedEntries, shardBits);
   }
 
   long weight() {
@@ -106,9 +106,9 @@ final class S3FifoShard<K, V> {
           && (main.weight + nodeWeight <= mainTarget || beatsMainVictim(node));
       // Room first, as in the S3-FIFO paper: a new entry starts resident.
       Removals<K, V> removals = evictToCapacity(null, null, nodeWeight);
-      node.weight = nodeWeight;
-      node.expiresAt = expiresAt;
-      node.freq = 0;
+      node.setWeight(nodeWeight);
+      node.setExpiresAt(expiresAt);
+      node.setFreq(0);
       node.value = value;
       (toMain ? main : small).linkLast(node);
       weight += nodeWeight;
@@ -145,11 +145,11 @@ final class S3FifoShard<K, V> {
         evictedWeight += nodeWeight;
         return record(removals, node.key, value, RemovalCause.SIZE);
       }
-      long delta = nodeWeight - node.weight;
+      long delta = nodeWeight - node.weight();
       queueOf(node).weight += delta;
-      node.weight = nodeWeight;
+      node.setWeight(nodeWeight);
       weight += delta;
-      node.expiresAt = expiresAt;
+      node.setExpiresAt(expiresAt);
       node.value = value;
       if (expiresAt != ShardedStore.NEVER) {
         markExpiring();
@@ -202,7 +202,7 @@ final class S3FifoShard<K, V> {
   }
 
   /**
-   * Removes the expired, unpinned entries: scans the map without the lock, takes it per entry
+   * Removes the expired, unpinned entries: scans the table without the lock, takes it per entry
    * found, and tells the listener once it is released. Returns how many were removed.
    */
   int evictExpired(RemovalListener<? super K, ? super V> listener) {
@@ -212,11 +212,11 @@ final class S3FifoShard<K, V> {
     long now = ticker.read();
     int removed = 0;
     Removals<K, V> removals = null;
-    for (Node<K, V> node : map.values()) {
+    for (Node<K, V> node : table.snapshot()) {
       if (node.value != null && node.isExpired(now) && !node.isPinned()) {
         lock.lock();
         try {
-          if (node.queue != Node.UNLINKED && node.isExpired(now) && node.tryRetire()) {
+          if (node.queue() != Node.UNLINKED && node.isExpired(now) && node.tryRetire()) {
             expirations++;
             removed++;
             removals = removeRetired(node, RemovalCause.EXPIRED, removals);
@@ -277,7 +277,7 @@ final class S3FifoShard<K, V> {
       if (mayExpire && node.isExpired(now) && retire(node, writing)) {
         expirations++;
         removals = removeRetired(node, RemovalCause.EXPIRED, removals);
-      } else if (node.queue == Node.SMALL) {
+      } else if (node.queue() == Node.SMALL) {
         removals = processSmallHead(node, writing, removals);
       } else {
         removals = processMainHead(node, writing, removals);
@@ -300,19 +300,19 @@ final class S3FifoShard<K, V> {
 
   private Removals<K, V> processSmallHead(
       Node<K, V> node, Node<K, V> writing, Removals<K, V> removals) {
-    byte freq = node.freq;
+    int freq = node.freq();
     // A held entry is passed over; a retire that fails after all (a writer came) passes it too.
     if (freq == 0 && !isHeld(node, writing) && !entersMainUnread(node)
         && retire(node, writing)) {
       evictions++;
-      evictedWeight += node.weight;
+      evictedWeight += node.weight();
       removals = removeRetired(node, RemovalCause.SIZE, removals);
       ghost.add(node.hash, (int) Math.min(Integer.MAX_VALUE, Math.max(ghostFloor, entries)));
       return removals;
     }
     count(node.hash, freq);
     moveToMainTail(node);
-    node.freq = 0;
+    node.setFreq(0);
     return removals;
   }
 
@@ -322,7 +322,7 @@ final class S3FifoShard<K, V> {
    * a one-time scan, however long, cannot flush it.
    */
   private boolean entersMainUnread(Node<K, V> node) {
-    if (main.weight + node.weight > mainTarget) {
+    if (main.weight + node.weight() > mainTarget) {
       mainFilled = true;
     }
     return !mainFilled;
@@ -348,12 +348,12 @@ final class S3FifoShard<K, V> {
   private Node<K, V> mainVictim() {
     long budget = 4 * main.count + 16;
     for (Node<K, V> node = main.head; node != null && budget-- > 0; node = main.head) {
-      byte freq = node.freq;
+      int freq = node.freq();
       if (freq == 0 && !node.isPinned()) {
         return node;
       }
       if (freq > 0) {
-        node.freq = (byte) (freq - 1);
+        node.setFreq(freq - 1);
         count(node.hash, 1);
       }
       moveToMainTail(node);
@@ -377,14 +377,14 @@ final class S3FifoShard<K, V> {
 
   private Removals<K, V> processMainHead(
       Node<K, V> node, Node<K, V> writing, Removals<K, V> removals) {
-    byte freq = node.freq;
+    int freq = node.freq();
     if (freq == 0 && retire(node, writing)) {
       evictions++;
-      evictedWeight += node.weight;
+      evictedWeight += node.weight();
       return removeRetired(node, RemovalCause.SIZE, removals);
     }
     if (freq > 0) {
-      node.freq = (byte) (freq - 1);
+      node.setFreq(freq - 1);
       count(node.hash, 1);
     }
     moveToMainTail(node);
@@ -396,18 +396,18 @@ final class S3FifoShard<K, V> {
     main.linkLast(node);
   }
 
-  /** Unlinks a node retired by this thread and drops it from the map. */
+  /** Unlinks a node retired by this thread and drops it from the table. */
   private Removals<K, V> removeRetired(Node<K, V> node, RemovalCause cause, Removals<K, V> removals) {
     V value = node.value;
     unlinkLocked(node);
     node.value = null;
-    map.remove(node.key, node);
+    table.remove(node);
     return record(removals, node.key, value, cause);
   }
 
   private void unlinkLocked(Node<K, V> node) {
     unlinkFromQueue(node);
-    weight -= node.weight;
+    weight -= node.weight();
     entries--;
   }
 
@@ -419,7 +419,7 @@ final class S3FifoShard<K, V> {
   }
 
   private NodeQueue<K, V> queueOf(Node<K, V> node) {
-    return node.queue == Node.SMALL ? small : main;
+    return node.queue() == Node.SMALL ? small : main;
   }
 
   /** Inspects a few entries at a rotating cursor and removes those that have expired. */

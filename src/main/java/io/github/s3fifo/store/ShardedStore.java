@@ -24,6 +24,8 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   public static final int MAX_SHARDS = 256;
 
   private final S3FifoShard<K, V>[] shards;
+  /** The shards' tables, by shard index: a read goes straight to its table. */
+  private final NodeTable<K, V>[] tables;
   private final int shardMask;
   private final long capacity;
   private final Weigher<? super K, ? super V> weigher;
@@ -32,6 +34,9 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   /** The causes the listener hears of, as a bit set of {@code 1 << ordinal}. */
   private final int reportedCauses;
   private final StatsCounter statsCounter;
+  /** The layout of this store's nodes: whether they carry a weight, an expiry time. */
+  private final boolean weighted;
+  private final boolean expiring;
 
   @SuppressWarnings("unchecked")
   ShardedStore(Builder<K, V> builder) {
@@ -41,15 +46,19 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
     this.removalListener = builder.removalListener;
     this.reportedCauses = builder.removalListener == null ? 0 : builder.removalCauses;
     this.statsCounter = builder.recordStats ? new StatsCounter() : null;
+    this.weighted = weigher != Weigher.unit();
+    this.expiring = builder.expiring;
     int count = ShardSizing.shardCount(builder.shardCountHint, capacity, weigher, builder.expectedEntries);
     this.shards = new S3FifoShard[count];
+    this.tables = new NodeTable[count];
     this.shardMask = count - 1;
     int expectedPerShard = (int) Math.min(Integer.MAX_VALUE, builder.expectedEntries / count);
     for (int i = 0; i < count; i++) {
       shards[i] =
           new S3FifoShard<>(
-              ShardSizing.shareOf(capacity, count, i), expectedPerShard, ticker,
-              reportedCauses);
+              ShardSizing.shareOf(capacity, count, i), expectedPerShard,
+              Integer.numberOfTrailingZeros(count), ticker, reportedCauses);
+      tables[i] = shards[i].table;
     }
   }
 
@@ -89,10 +98,9 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   private Node<K, V> readNode(K key, boolean access) {
     Objects.requireNonNull(key, "key");
     int hash = fingerprint(key);
-    S3FifoShard<K, V> shard = shards[hash & shardMask];
-    Node<K, V> node = shard.map.get(key);
+    Node<K, V> node = tables[hash & shardMask].get(key, hash);
     if (node != null && node.value != null) {
-      long at = node.expiresAt;
+      long at = node.expiresAt();
       if (at == NEVER || ticker.read() - at < 0) {
         if (access) {
           node.bumpFrequency();
@@ -102,7 +110,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
         }
         return node;
       }
-      expireOnRead(shard, node);
+      expireOnRead(shards[hash & shardMask], node);
     }
     if (access && statsCounter != null) {
       statsCounter.misses.increment();
@@ -138,7 +146,10 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
 
   /** Maps the key to the value, expiring at the given ticker time; returns the previous value. */
   public V put(K key, V value, long expiresAt) {
-    return write(key, Objects.requireNonNull(value, "value"), null, expiresAt, Operations.put());
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(value, "value");
+    checkExpiry(expiresAt);
+    return write(key, value, null, expiresAt, Operations.put());
   }
 
   /** Maps the key only if it has no live mapping; returns the existing value or {@code null}. */
@@ -147,7 +158,9 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   }
 
   public V putIfAbsent(K key, V value, long expiresAt) {
+    Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
+    checkExpiry(expiresAt);
     V existing = peek(key);
     if (existing != null) {
       return existing;
@@ -197,11 +210,11 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
     int hash = fingerprint(key);
     S3FifoShard<K, V> shard = shards[hash & shardMask];
     for (;;) {
-      Node<K, V> node = shard.map.get(key);
+      Node<K, V> node = shard.table.get(key, hash);
       if (node == null) {
-        Node<K, V> fresh = new Node<>(key, hash);
+        Node<K, V> fresh = Node.create(key, hash, weighted, expiring);
         synchronized (fresh) {
-          Node<K, V> prior = shard.map.putIfAbsent(key, fresh);
+          Node<K, V> prior = shard.table.putIfAbsent(fresh);
           if (prior == null) {
             return writeHeld(shard, fresh, arg, arg2, argExpiresAt, op);
           }
@@ -213,7 +226,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
           return writeHeld(shard, node, arg, arg2, argExpiresAt, op);
         }
       }
-      // The node died between lookup and lock; its remover is dropping it from the map now.
+      // The node died between lookup and lock; its remover is dropping it from the table now.
       Thread.onSpinWait();
     }
   }
@@ -224,7 +237,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
     Removals<K, V> removals = null;
     R result;
     try {
-      if (node.value != null && node.expiresAt != NEVER) {
+      if (node.value != null && node.expiresAt() != NEVER) {
         long now = ticker.read();
         if (node.isExpired(now)) {
           removals = shard.unlinkToReserved(node, RemovalCause.EXPIRED);
@@ -261,11 +274,12 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
         V value = edit.value();
         long weight = weigh(node.key, value);
         long expiresAt = edit.newExpiresAt();
+        checkExpiry(expiresAt);
         V old = node.value;
         if (old == null) {
           return shard.link(node, value, weight, expiresAt);
         }
-        if (weight != node.weight) {
+        if (weight != node.weight()) {
           return shard.replace(node, value, weight, expiresAt);
         }
         // Same weight: nothing for the shard to account or evict, so no shard lock. The pin keeps
@@ -280,6 +294,7 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
         return node.value == null ? null : shard.unlinkToReserved(node, RemovalCause.EXPLICIT);
       }
       case Edit.TOUCH -> {
+        checkExpiry(edit.newExpiresAt());
         if (node.value != null) {
           setExpiry(shard, node, edit.newExpiresAt());
         }
@@ -293,12 +308,12 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
 
   /**
    * Drops the caller's pin. The outermost writer of a node left without a value (never filled,
-   * removed, expired, or too heavy) retires it and takes it out of the map.
+   * removed, expired, or too heavy) retires it and takes it out of the table.
    */
   private void release(S3FifoShard<K, V> shard, Node<K, V> node) {
     if (node.value == null && node.isOnlyPin()) {
       node.retirePinned();
-      shard.map.remove(node.key, node);
+      shard.table.remove(node);
     } else {
       node.unpin();
     }
@@ -313,7 +328,19 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
     if (weight < 0) {
       throw new IllegalArgumentException("the weigher returned a negative weight: " + weight);
     }
+    if (weight > Node.MAX_WEIGHT) {
+      throw new IllegalArgumentException("the weigher returned " + weight
+          + ", more than the largest weight of one entry, " + Node.MAX_WEIGHT);
+    }
     return weight;
+  }
+
+  /** Rejects an expiry time in a store built without {@link Builder#expiring()}. */
+  private void checkExpiry(long expiresAt) {
+    if (!expiring && expiresAt != NEVER) {
+      throw new IllegalStateException(
+          "this store was built without expiring(), so its entries cannot expire");
+    }
   }
 
   /**
@@ -325,13 +352,14 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
     if (!(entry instanceof Node<K, V> node)) {
       throw new IllegalArgumentException("not an entry of this store: " + entry);
     }
+    checkExpiry(expiresAt);
     if (node.value != null && !node.isDead()) {
       setExpiry(shards[node.hash & shardMask], node, expiresAt);
     }
   }
 
   private static <K, V> void setExpiry(S3FifoShard<K, V> shard, Node<K, V> node, long expiresAt) {
-    node.expiresAt = expiresAt;
+    node.setExpiresAt(expiresAt);
     if (expiresAt != NEVER) {
       shard.markExpiring();
     }

@@ -4,7 +4,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * Walks the shards' maps, weakly consistent like them, yielding snapshots of the live, unexpired
+ * Walks the shards' tables, weakly consistent, yielding snapshots of the live, unexpired
  * mappings (a snapshot cannot turn {@code null} under the caller).
  */
 final class StoreIterator<K, V> implements Iterator<StoreEntry<K, V>> {
@@ -28,15 +28,15 @@ final class StoreIterator<K, V> implements Iterator<StoreEntry<K, V>> {
         if (shardIndex == shards.length) {
           return false;
         }
-        nodes = shards[shardIndex++].map.values().iterator();
+        nodes = shards[shardIndex++].table.snapshot().iterator();
         continue;
       }
       Node<K, V> node = nodes.next();
       V value = node.value;
-      long expiresAt = node.expiresAt;
+      long expiresAt = node.expiresAt();
       if (value != null
           && (expiresAt == ShardedStore.NEVER || store.ticker().read() - expiresAt < 0)) {
-        next = new Snapshot<>(node.key, value, expiresAt, node.weight);
+        next = new Snapshot<>(node.key, value, expiresAt, node.weight());
       }
     }
     return true;

@@ -3,7 +3,8 @@ package io.github.s3fifo.store;
 /**
  * Gives an entry its weight in the units of the store's capacity (bytes by convention).
  *
- * <p>A weigher must return a value {@code >= 0}; a negative weight is rejected with an
+ * <p>A weigher must return a value from 0 to {@code Integer.MAX_VALUE} (one entry's weight; the
+ * capacity and the total are longs); any other is rejected with an
  * {@link IllegalArgumentException} and the store is left unchanged. It runs on the writing
  * thread while at most that one key is held, never under a shard lock.
  */

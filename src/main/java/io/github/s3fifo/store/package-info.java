@@ -70,6 +70,16 @@
  *
  * <p>Reads are lock-free. Writers of one key exclude each other with that key's own lock; the
  * shard lock is held only to link, unlink and evict, never while user code (a weigher, a
- * computation, a removal listener) runs.
+ * computation, a removal listener) runs. Each shard's hash table is made of the entries
+ * themselves ({@code NodeTable}); its own short lock covers inserting and removing a key.
+ *
+ * <h2>Memory</h2>
+ *
+ * <p>One object per entry besides the key and value: 40 bytes (compressed references) in a store
+ * that counts entries and never expires them, 8 more with a weigher, 8 more when entries may
+ * expire ({@link io.github.s3fifo.store.ShardedStore.Builder#expiring()}); plus a table slot of 4
+ * bytes per one to two entries and the sketch's 2 to 4 bytes per entry. The ghost remembers an
+ * evicted key in about 12 bytes, never the key itself. One entry weighs at most
+ * {@code Integer.MAX_VALUE}.
  */
 package io.github.s3fifo.store;

@@ -27,6 +27,7 @@ class ShardedStoreAtomicOpsTest {
   void setUp() {
     store =
         ShardedStore.<String, String>builder()
+            .expiring()
             .maximumWeight(1_000)
             .weigher(LENGTH)
             .ticker(ticker)

@@ -26,6 +26,7 @@ class ShardedStoreExpiryTest {
   private ShardedStore<Integer, Integer> store(long maximumSize, int shards) {
     ShardedStore.Builder<Integer, Integer> builder =
         ShardedStore.<Integer, Integer>builder()
+            .expiring()
             .ticker(ticker)
             .removalListener(listener)
             .shardCount(shards)
@@ -168,6 +169,7 @@ class ShardedStoreExpiryTest {
     RecordingListener<String, byte[]> bytesListener = new RecordingListener<>();
     ShardedStore<String, byte[]> store =
         ShardedStore.<String, byte[]>builder()
+            .expiring()
             .maximumWeight(100) // small target 10, main target 90
             .weigher(BYTE_LENGTH)
             .shardCount(1)

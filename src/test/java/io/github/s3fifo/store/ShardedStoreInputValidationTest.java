@@ -27,6 +27,7 @@ class ShardedStoreInputValidationTest {
   void setUp() {
     store =
         ShardedStore.<String, Integer>builder()
+            .expiring()
             .maximumWeight(1_000)
             .weigher(VALUE_AS_WEIGHT)
             .removalListener(listener)
@@ -120,6 +121,7 @@ class ShardedStoreInputValidationTest {
     RuntimeException boom = new IllegalStateException("weigher failed");
     ShardedStore<String, Integer> throwing =
         ShardedStore.<String, Integer>builder()
+            .expiring()
             .maximumWeight(1_000)
             .weigher((k, v) -> {
               if (v == 13) {
@@ -182,5 +184,48 @@ class ShardedStoreInputValidationTest {
             .build();
     assertEquals(0, s.capacity());
     assertTrue(s.shardCount() >= 1);
+  }
+
+  @Test
+  void aWeightBeyondTheLargestEntryWeightIsRejectedAndChangesNothing() {
+    ShardedStore<String, Long> wide =
+        ShardedStore.<String, Long>builder()
+            .maximumWeight(Long.MAX_VALUE - 1)
+            .weigher((k, v) -> v)
+            .build();
+    wide.put("k", 7L);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> wide.put("k", 1L << 31));
+    assertTrue(e.getMessage().contains(String.valueOf(1L << 31)), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> wide.put("new", 1L << 40));
+    assertEquals(Long.valueOf(7L), wide.peek("k"));
+    assertEquals(7, wide.weight());
+    assertFalse(wide.containsKey("new"));
+    wide.put("big", (long) Integer.MAX_VALUE);
+    assertEquals(7L + Integer.MAX_VALUE, wide.weight());
+  }
+
+  @Test
+  void aStoreBuiltWithoutExpiringRejectsExpiryTimesAndChangesNothing() {
+    ShardedStore<String, Integer> eternal =
+        ShardedStore.<String, Integer>builder().maximumSize(100).build();
+    eternal.put("k", 1);
+    StoreEntry<String, Integer> view = eternal.getEntry("k");
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> eternal.put("k", 2, 10));
+    assertTrue(e.getMessage().contains("expiring()"), e.getMessage());
+    assertThrows(IllegalStateException.class, () -> eternal.put("new", 2, 10));
+    assertThrows(IllegalStateException.class, () -> eternal.putIfAbsent("new", 2, 10));
+    assertThrows(IllegalStateException.class, () -> eternal.setExpiresAt(view, 10));
+    assertThrows(IllegalStateException.class,
+        () -> eternal.compute("k", entry -> { entry.setValue(3, 10); return null; }));
+    assertThrows(IllegalStateException.class,
+        () -> eternal.compute("new", entry -> { entry.setValue(3, 10); return null; }));
+    assertEquals(Integer.valueOf(1), eternal.peek("k"));
+    assertEquals(ShardedStore.NEVER, eternal.getEntry("k").getExpiresAt());
+    assertFalse(eternal.containsKey("new"));
+    assertEquals(1, eternal.size());
+    eternal.put("k", 4, ShardedStore.NEVER);
+    assertEquals(Integer.valueOf(4), eternal.peek("k"));
   }
 }

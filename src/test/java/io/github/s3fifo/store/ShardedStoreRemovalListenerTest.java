@@ -42,6 +42,7 @@ class ShardedStoreRemovalListenerTest {
     RecordingListener<Integer, String> listener = new RecordingListener<>();
     ShardedStore<Integer, String> store =
         ShardedStore.<Integer, String>builder()
+            .expiring()
             .maximumSize(3)
             .shardCount(1)
             .ticker(ticker)
@@ -137,6 +138,7 @@ class ShardedStoreRemovalListenerTest {
     CrossThreadWriter listener = new CrossThreadWriter(cause);
     ShardedStore<Integer, String> store =
         ShardedStore.<Integer, String>builder()
+            .expiring()
             .maximumSize(50)
             .shardCount(1)
             .ticker(ticker)
@@ -204,6 +206,7 @@ class ShardedStoreRemovalListenerTest {
     AtomicReference<ShardedStore<Integer, String>> ref = new AtomicReference<>();
     ShardedStore<Integer, String> store =
         ShardedStore.<Integer, String>builder()
+            .expiring()
             .maximumSize(5)
             .shardCount(1)
             .removalListener((k, v, cause) -> {
@@ -232,6 +235,7 @@ class ShardedStoreRemovalListenerTest {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     ShardedStore<Integer, String> store =
         ShardedStore.<Integer, String>builder()
+            .expiring()
             .maximumWeight(1_000)
             .shardCount(1)
             .weigher((k, v) -> {
@@ -260,6 +264,7 @@ class ShardedStoreRemovalListenerTest {
     RecordingListener<Integer, String> seen = new RecordingListener<>();
     ShardedStore<Integer, String> store =
         ShardedStore.<Integer, String>builder()
+            .expiring()
             .maximumSize(3)
             .shardCount(1)
             .removalListener((k, v, cause) -> {
@@ -299,6 +304,7 @@ class ShardedStoreRemovalListenerTest {
     IllegalStateException shared = new IllegalStateException("shared failure");
     ShardedStore<Integer, String> store =
         ShardedStore.<Integer, String>builder()
+            .expiring()
             .maximumSize(10)
             .shardCount(1)
             .removalListener((k, v, cause) -> {

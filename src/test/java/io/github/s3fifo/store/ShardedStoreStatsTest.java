@@ -11,6 +11,7 @@ class ShardedStoreStatsTest {
 
   private static ShardedStore<Integer, Integer> store(boolean recordStats, FakeTicker ticker) {
     return ShardedStore.<Integer, Integer>builder()
+        .expiring()
         .maximumSize(10)
         .shardCount(1)
         .ticker(ticker)
@@ -45,6 +46,7 @@ class ShardedStoreStatsTest {
     RecordingListener<Integer, Integer> listener = new RecordingListener<>();
     ShardedStore<Integer, Integer> store =
         ShardedStore.<Integer, Integer>builder()
+            .expiring()
             .maximumSize(10)
             .shardCount(1)
             .ticker(ticker)
@@ -77,6 +79,7 @@ class ShardedStoreStatsTest {
     RecordingListener<Integer, byte[]> listener = new RecordingListener<>();
     ShardedStore<Integer, byte[]> store =
         ShardedStore.<Integer, byte[]>builder()
+            .expiring()
             .maximumWeight(100)
             .weigher(BYTE_LENGTH)
             .shardCount(1)

@@ -75,6 +75,7 @@ class ShardedStoreStressTest {
     AtomicReference<String> listenerError = new AtomicReference<>();
     ShardedStore<Integer, Long> store =
         ShardedStore.<Integer, Long>builder()
+            .expiring()
             .maximumWeight(CAPACITY)
             .weigher((k, v) -> weightOf(v))
             .shardCount(4)
@@ -351,6 +352,7 @@ class ShardedStoreStressTest {
     int perThread = 50_000;
     ShardedStore<Integer, Integer> store =
         ShardedStore.<Integer, Integer>builder()
+            .expiring()
             .maximumWeight(1_000_000) // never full: nothing is evicted
             .weigher((k, v) -> 1 + v % 7)
             .shardCount(2)

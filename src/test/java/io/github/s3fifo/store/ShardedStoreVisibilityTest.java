@@ -25,6 +25,7 @@ class ShardedStoreVisibilityTest {
     long capacity = 20_000;
     ShardedStore<Integer, byte[]> store =
         ShardedStore.<Integer, byte[]>builder()
+            .expiring()
             .maximumWeight(capacity)
             .weigher((key, value) -> value.length)
             .shardCount(1)
@@ -70,6 +71,7 @@ class ShardedStoreVisibilityTest {
     List<String> heard = new ArrayList<>();
     ShardedStore<String, String> store =
         ShardedStore.<String, String>builder()
+            .expiring()
             .ticker(now::get)
             .removalListener((key, value, cause) -> {
               synchronized (heard) {
@@ -114,6 +116,7 @@ class ShardedStoreVisibilityTest {
     List<String> heard = new ArrayList<>();
     ShardedStore<Integer, Integer> store =
         ShardedStore.<Integer, Integer>builder()
+            .expiring()
             .maximumSize(2)
             .shardCount(1)
             .ticker(now::get)
