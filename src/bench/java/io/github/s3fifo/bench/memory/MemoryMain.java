@@ -18,9 +18,10 @@ import java.util.Map;
  * ({@code -XX:+UseSerialGC}) per measurement ({@link MemoryProbe}). Writes {@code memory.md} and
  * {@code memory.csv} to the output folder and prints the tables.
  *
- * <p>Arguments: {@code [--out DIR] [--entries N] [--only target,...] [--bounds 16MiB,...]
- * [--jvm-args "..."]}. Defaults: {@code target/memory}, 1,000,000 entries, every target, bounds
- * 16, 64 and 256 MiB, {@code -Xmx4g -Xms4g}.
+ * <p>Arguments: {@code [--out DIR] [--entries N] [--churn F] [--only target,...]
+ * [--bounds 16MiB,...] [--jvm-args "..."]}. Defaults: {@code target/memory}, 1,000,000 entries,
+ * a steady-state table after 3× the entries (1 skips it), every target, bounds 16, 64 and
+ * 256 MiB, {@code -Xmx4g -Xms4g}.
  */
 public final class MemoryMain {
 
@@ -32,6 +33,7 @@ public final class MemoryMain {
   public static void main(String[] args) throws IOException, InterruptedException {
     Path out = Path.of("target", "memory");
     int entries = 1_000_000;
+    int churn = 3;
     List<MemoryTarget> targets = new ArrayList<>(Arrays.asList(MemoryTarget.values()));
     long[] bounds = {16L << 20, 64L << 20, 256L << 20};
     List<String> jvmArgs = List.of("-Xmx4g", "-Xms4g");
@@ -39,6 +41,7 @@ public final class MemoryMain {
       switch (args[i]) {
         case "--out" -> out = Path.of(args[++i]);
         case "--entries" -> entries = Integer.parseInt(args[++i]);
+        case "--churn" -> churn = Integer.parseInt(args[++i]);
         case "--only" -> targets = Arrays.stream(args[++i].split(","))
             .map(MemoryTarget::of).toList();
         case "--bounds" -> bounds = Arrays.stream(args[++i].split(","))
@@ -78,6 +81,29 @@ public final class MemoryMain {
         Double.isNaN(ours) ? "n/a" : String.format(Locale.ROOT, "%.2f", v[2] / ours))));
     md.append(String.format(Locale.ROOT, "%nA `Long` measured %.1f B in these JVMs; \"with key "
         + "and value\" adds two of them to the cache's own structure.%n", longSize));
+    if (churn > 1) {
+      md.append(String.format(Locale.ROOT, "%nAt steady state: the same caches after %,d "
+          + "distinct entries (%d× the bound) went through them, so that what eviction keeps "
+          + "(ours: the ghost) is counted too%n%n", (long) churn * entries, churn));
+      md.append("| cache | resident entries | cache structure, B/entry "
+          + "| with key and value, B/entry |\n|---|---:|---:|---:|\n");
+      for (MemoryTarget target : targets) {
+        if (target == MemoryTarget.CHM) {
+          continue; // unbounded: churn would only grow it
+        }
+        Map<String, String> r = probe(jvmArgs, "entries", target.id(), String.valueOf(entries),
+            String.valueOf(churn));
+        long resident = Long.parseLong(r.get("resident"));
+        long cacheBytes = Long.parseLong(r.get("cacheBytes"));
+        double bytesPerLong = Double.parseDouble(r.get("bytesPerLong"));
+        double structure = (double) cacheBytes / resident;
+        md.append(String.format(Locale.ROOT, "| %s | %,d | %.1f | %.1f |%n",
+            target.description(), resident, structure, structure + 2 * bytesPerLong));
+        csv.append(String.format(Locale.ROOT, "churn%d,%s,%d,%d,%d,%.2f,,,,,,,%n", churn,
+            target.id(), entries, resident, cacheBytes, bytesPerLong));
+        System.err.printf(Locale.ROOT, "churn %s: %s%n", target.id(), r);
+      }
+    }
 
     md.append(String.format(Locale.ROOT, "%nOurs, store-by-value, bounded by maximum weight "
         + "(default weigher: serialized key and value bytes); `byte[]` values of %,d to %,d B "

@@ -20,8 +20,9 @@ import javax.cache.spi.CachingProvider;
  * {@value #RESULT} and {@code key=value} pairs.
  *
  * <ul>
- *   <li>{@code entries TARGET N}: N {@code Long → Long} entries (distinct objects, created and
- *       held before the cache exists) put into the target bounded at N entries. The growth of
+ *   <li>{@code entries TARGET N [CHURN]}: N × CHURN (default 1) {@code Long → Long} entries
+ *       (distinct objects, created and held before the cache exists) put into the target bounded
+ *       at N entries. The growth of
  *       the used heap is the cache's own structure; the {@code Long}s are measured separately.
  *   <li>{@code bytes BOUND_BYTES MIN MAX INSERTS SEED}: our store-by-value cache bounded at
  *       BOUND_BYTES by its default weigher (serialized bytes), filled with INSERTS
@@ -37,7 +38,8 @@ public final class MemoryProbe {
 
   public static void main(String[] args) throws Exception {
     String line = switch (args[0]) {
-      case "entries" -> entries(MemoryTarget.of(args[1]), Integer.parseInt(args[2]));
+      case "entries" -> entries(MemoryTarget.of(args[1]), Integer.parseInt(args[2]),
+          args.length > 3 ? Integer.parseInt(args[3]) : 1);
       case "bytes" -> bytes(Long.parseLong(args[1]), Integer.parseInt(args[2]),
           Integer.parseInt(args[3]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
@@ -45,23 +47,26 @@ public final class MemoryProbe {
     System.out.println(RESULT + " " + line);
   }
 
-  static String entries(MemoryTarget target, int n) throws InterruptedException {
+  static String entries(MemoryTarget target, int n, int churn) throws InterruptedException {
     // A small cache of the same kind first, then released: classes, the provider, its manager
     // and MBean server exist before the baseline, so only what the entries cost is measured.
     Long[] few = new Long[1000];
     Arrays.setAll(few, i -> Long.valueOf(-1 - i));
-    target.fill(few, few).close().run();
-    Long[] keys = new Long[n];
-    Long[] values = new Long[n];
+    target.fill(few, few, few.length).close().run();
+    // With churn, n × churn distinct keys go through a cache of n: what it keeps at steady state
+    // (a ghost, say) is measured too. Every key is held throughout, so only the cache's own
+    // structure grows.
+    Long[] keys = new Long[n * churn];
+    Long[] values = new Long[n * churn];
     long arraysOnly = usedHeap();
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < keys.length; i++) {
       // Scrambled keys hash like real ones; values are large enough never to be the Long cache's.
       keys[i] = Long.valueOf(Zipf.scramble(i));
       values[i] = Long.valueOf(1_000_000_000L + i);
     }
     long withObjects = usedHeap();
-    double bytesPerLong = (withObjects - arraysOnly) / (2.0 * n);
-    MemoryTarget.Filled filled = target.fill(keys, values);
+    double bytesPerLong = (withObjects - arraysOnly) / (2.0 * keys.length);
+    MemoryTarget.Filled filled = target.fill(keys, values, n);
     long withCache = usedHeap();
     long resident = filled.size().getAsLong();
     Reference.reachabilityFence(filled);

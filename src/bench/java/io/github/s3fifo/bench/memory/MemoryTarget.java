@@ -18,7 +18,7 @@ enum MemoryTarget {
 
   CHM("ConcurrentHashMap (unbounded, reference)") {
     @Override
-    Filled fill(Long[] keys, Long[] values) {
+    Filled fill(Long[] keys, Long[] values, int bound) {
       ConcurrentHashMap<Long, Long> map = new ConcurrentHashMap<>();
       for (int i = 0; i < keys.length; i++) {
         map.put(keys[i], values[i]);
@@ -29,9 +29,9 @@ enum MemoryTarget {
 
   S3FIFO_STORE("ours: ShardedStore") {
     @Override
-    Filled fill(Long[] keys, Long[] values) {
+    Filled fill(Long[] keys, Long[] values, int bound) {
       ShardedStore<Long, Long> store = ShardedStore.<Long, Long>builder()
-          .maximumSize(keys.length).expectedEntries(keys.length).build();
+          .maximumSize(bound).expectedEntries(bound).build();
       for (int i = 0; i < keys.length; i++) {
         store.put(keys[i], values[i]);
       }
@@ -41,15 +41,15 @@ enum MemoryTarget {
 
   S3FIFO_JCACHE("ours: JCache, by reference") {
     @Override
-    Filled fill(Long[] keys, Long[] values) {
-      return jcache(JCacheProvider.S3FIFO, keys, values);
+    Filled fill(Long[] keys, Long[] values, int bound) {
+      return jcache(JCacheProvider.S3FIFO, keys, values, bound);
     }
   },
 
   CAFFEINE("Caffeine: Cache") {
     @Override
-    Filled fill(Long[] keys, Long[] values) {
-      Cache<Long, Long> cache = Caffeine.newBuilder().maximumSize(keys.length)
+    Filled fill(Long[] keys, Long[] values, int bound) {
+      Cache<Long, Long> cache = Caffeine.newBuilder().maximumSize(bound)
           .executor(Runnable::run).build();
       for (int i = 0; i < keys.length; i++) {
         cache.put(keys[i], values[i]);
@@ -61,23 +61,23 @@ enum MemoryTarget {
 
   CAFFEINE_JCACHE("Caffeine: JCache, by reference") {
     @Override
-    Filled fill(Long[] keys, Long[] values) {
-      return jcache(JCacheProvider.CAFFEINE, keys, values);
+    Filled fill(Long[] keys, Long[] values, int bound) {
+      return jcache(JCacheProvider.CAFFEINE, keys, values, bound);
     }
   },
 
   EHCACHE_JCACHE("Ehcache 3: JCache, on heap, by reference") {
     @Override
-    Filled fill(Long[] keys, Long[] values) {
-      return jcache(JCacheProvider.EHCACHE, keys, values);
+    Filled fill(Long[] keys, Long[] values, int bound) {
+      return jcache(JCacheProvider.EHCACHE, keys, values, bound);
     }
   },
 
   CACHE2K("cache2k: Cache") {
     @Override
-    Filled fill(Long[] keys, Long[] values) {
+    Filled fill(Long[] keys, Long[] values, int bound) {
       org.cache2k.Cache<Long, Long> cache = Cache2kBuilder.of(Long.class, Long.class)
-          .entryCapacity(keys.length).build();
+          .entryCapacity(bound).build();
       for (int i = 0; i < keys.length; i++) {
         cache.put(keys[i], values[i]);
       }
@@ -87,8 +87,8 @@ enum MemoryTarget {
 
   CACHE2K_JCACHE("cache2k: JCache, by reference") {
     @Override
-    Filled fill(Long[] keys, Long[] values) {
-      return jcache(JCacheProvider.CACHE2K, keys, values);
+    Filled fill(Long[] keys, Long[] values, int bound) {
+      return jcache(JCacheProvider.CACHE2K, keys, values, bound);
     }
   };
 
@@ -102,8 +102,11 @@ enum MemoryTarget {
     return description;
   }
 
-  /** A new cache holding {@code keys[i] → values[i]}, with a way to count its entries. */
-  abstract Filled fill(Long[] keys, Long[] values);
+  /**
+   * A new cache bounded at {@code bound} entries, after {@code keys[i] → values[i]} was put in
+   * order, with a way to count its entries.
+   */
+  abstract Filled fill(Long[] keys, Long[] values, int bound);
 
   /**
    * A filled cache, kept reachable while the heap is measured, its entry count, and how to
@@ -113,9 +116,10 @@ enum MemoryTarget {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  private static Filled jcache(JCacheProvider provider, Long[] keys, Long[] values) {
+  private static Filled jcache(
+      JCacheProvider provider, Long[] keys, Long[] values, int bound) {
     javax.cache.Cache<Long, Long> cache =
-        provider.createCache("memory" + NAMES.incrementAndGet(), Long.class, false, keys.length);
+        provider.createCache("memory" + NAMES.incrementAndGet(), Long.class, false, bound);
     for (int i = 0; i < keys.length; i++) {
       cache.put(keys[i], values[i]);
     }
