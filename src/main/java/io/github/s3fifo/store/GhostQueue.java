@@ -4,20 +4,28 @@ import java.util.Arrays;
 
 /**
  * The ghost: a FIFO of the fingerprints of keys evicted from the small queue, with a count per
- * fingerprint. Ints only (a ring and an open-addressed table), so remembering an evicted key
- * costs about 12 bytes and never retains the key itself. Guarded by the shard lock.
+ * fingerprint. Primitive arrays only (a ring of ints, and an open-addressed table of ints with
+ * {@code char} counts at most three quarters full), so remembering an evicted key costs about 12
+ * to 16 bytes and never retains the key itself. Guarded by the shard lock.
+ *
+ * <p>A count stops at 65,535: only that many evictions of one fingerprint still in the ring (a
+ * key type whose hash codes all collide) could reach it, and such a ghost tells nothing anyway.
  */
 final class GhostQueue {
 
   private static final int EMPTY = 0;
+  private static final int MAX_COUNT = Character.MAX_VALUE;
+  /** Fibonacci hashing: a shard's fingerprints share their low bits, so slots use the high ones. */
+  private static final int SPREAD = 0x9E3779B9;
 
   private int[] ring = new int[16];
   private int head;
   private int length;
 
-  // Open addressing, linear probing, backward-shift deletion. Fingerprint 0 is kept aside.
+  // Open addressing, linear probing, backward-shift deletion. Fingerprint 0 is kept aside. The
+  // length is any number (not a power of two), so that growth can be by half, not double.
   private int[] keys = new int[32];
-  private int[] counts = new int[32];
+  private char[] counts = new char[32];
   private int used;
   private int zeroCount;
 
@@ -60,9 +68,18 @@ final class GhostQueue {
     head = 0;
     length = 0;
     Arrays.fill(keys, EMPTY);
-    Arrays.fill(counts, 0);
+    Arrays.fill(counts, (char) 0);
     used = 0;
     zeroCount = 0;
+  }
+
+  /** The slot a fingerprint's probe starts at: its spread's high bits scaled to the length. */
+  private static int home(int fingerprint, int tableLength) {
+    return (int) (((fingerprint * SPREAD) & 0xFFFF_FFFFL) * tableLength >>> 32);
+  }
+
+  private int nextSlot(int i) {
+    return i + 1 == keys.length ? 0 : i + 1;
   }
 
   private void increment(int fingerprint) {
@@ -72,16 +89,17 @@ final class GhostQueue {
     }
     int slot = find(fingerprint);
     if (slot >= 0) {
-      counts[slot]++;
+      if (counts[slot] < MAX_COUNT) {
+        counts[slot]++;
+      }
       return;
     }
-    if ((used + 1) * 2 > keys.length) {
-      rehash(keys.length * 2);
+    if ((used + 1) * 4L > keys.length * 3L) {
+      rehash(keys.length + (keys.length >>> 1));
     }
-    int mask = keys.length - 1;
-    int i = fingerprint & mask;
+    int i = home(fingerprint, keys.length);
     while (keys[i] != EMPTY) {
-      i = (i + 1) & mask;
+      i = nextSlot(i);
     }
     keys[i] = fingerprint;
     counts[i] = 1;
@@ -102,8 +120,7 @@ final class GhostQueue {
   }
 
   private int find(int fingerprint) {
-    int mask = keys.length - 1;
-    int i = fingerprint & mask;
+    int i = home(fingerprint, keys.length);
     for (;;) {
       int k = keys[i];
       if (k == fingerprint) {
@@ -112,22 +129,21 @@ final class GhostQueue {
       if (k == EMPTY) {
         return -1;
       }
-      i = (i + 1) & mask;
+      i = nextSlot(i);
     }
   }
 
   /** Removes the slot and shifts later members of its probe run back, leaving no tombstone. */
   private void delete(int slot) {
-    int mask = keys.length - 1;
     int hole = slot;
     int i = slot;
     for (;;) {
-      i = (i + 1) & mask;
+      i = nextSlot(i);
       int k = keys[i];
       if (k == EMPTY) {
         break;
       }
-      int home = k & mask;
+      int home = home(k, keys.length);
       // Move k into the hole if its home is not cyclically within (hole, i].
       boolean homeInRange = hole <= i ? (hole < home && home <= i) : (hole < home || home <= i);
       if (!homeInRange) {
@@ -143,16 +159,15 @@ final class GhostQueue {
 
   private void rehash(int capacity) {
     int[] oldKeys = keys;
-    int[] oldCounts = counts;
+    char[] oldCounts = counts;
     keys = new int[capacity];
-    counts = new int[capacity];
-    int mask = capacity - 1;
+    counts = new char[capacity];
     for (int j = 0; j < oldKeys.length; j++) {
       int k = oldKeys[j];
       if (k != EMPTY) {
-        int i = k & mask;
+        int i = home(k, capacity);
         while (keys[i] != EMPTY) {
-          i = (i + 1) & mask;
+          i = nextSlot(i);
         }
         keys[i] = k;
         counts[i] = oldCounts[j];

@@ -79,7 +79,7 @@
  * that counts entries and never expires them, 8 more with a weigher, 8 more when entries may
  * expire ({@link io.github.s3fifo.store.ShardedStore.Builder#expiring()}); plus a table slot of 4
  * bytes per one to two entries and the sketch's 2 to 4 bytes per entry. The ghost remembers an
- * evicted key in about 12 bytes, never the key itself. One entry weighs at most
- * {@code Integer.MAX_VALUE}.
+ * evicted key in 12 to 16 bytes, never the key itself, and as many keys as the shard has entries.
+ * One entry weighs at most {@code Integer.MAX_VALUE}.
  */
 package io.github.s3fifo.store;
