@@ -8,8 +8,9 @@ final class Operations {
 
   private Operations() {}
 
+  /** The store applies this one directly, without an {@link Edit}; it is here for identity. */
   @SuppressWarnings("rawtypes")
-  private static final EntryComputation PUT =
+  static final EntryComputation PUT =
       entry -> {
         Edit edit = (Edit) entry;
         Object old = edit.value();

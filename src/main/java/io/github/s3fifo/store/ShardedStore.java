@@ -243,9 +243,17 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
           removals = shard.unlinkToReserved(node, RemovalCause.EXPIRED);
         }
       }
-      Edit<K, V> edit = new Edit<>(ticker, node, arg, arg2, argExpiresAt);
-      result = op.compute(edit);
-      removals = merge(removals, apply(shard, node, edit));
+      if (op == Operations.PUT) {
+        // The commonest write decides nothing: it needs no Edit to record a decision.
+        @SuppressWarnings("unchecked")
+        R old = (R) node.value;
+        result = old;
+        removals = merge(removals, set(shard, node, arg, argExpiresAt));
+      } else {
+        Edit<K, V> edit = new Edit<>(ticker, node, arg, arg2, argExpiresAt);
+        result = op.compute(edit);
+        removals = merge(removals, apply(shard, node, edit));
+      }
     } catch (RuntimeException | Error e) {
       try {
         Removals.notify(removals, removalListener);
@@ -271,24 +279,9 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   private Removals<K, V> apply(S3FifoShard<K, V> shard, Node<K, V> node, Edit<K, V> edit) {
     switch (edit.kind) {
       case Edit.SET -> {
-        V value = edit.value();
-        long weight = weigh(node.key, value);
         long expiresAt = edit.newExpiresAt();
         checkExpiry(expiresAt);
-        V old = node.value;
-        if (old == null) {
-          return shard.link(node, value, weight, expiresAt);
-        }
-        if (weight != node.weight()) {
-          return shard.replace(node, value, weight, expiresAt);
-        }
-        // Same weight: nothing for the shard to account or evict, so no shard lock. The pin keeps
-        // the evictor off this node, and only the pin holder writes its value and expiry.
-        setExpiry(shard, node, expiresAt);
-        node.value = value;
-        return (reportedCauses & (1 << RemovalCause.REPLACED.ordinal())) == 0
-            ? null
-            : Removals.add(null, node.key, old, RemovalCause.REPLACED);
+        return set(shard, node, edit.value(), expiresAt);
       }
       case Edit.REMOVE -> {
         return node.value == null ? null : shard.unlinkToReserved(node, RemovalCause.EXPLICIT);
@@ -304,6 +297,25 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
         return null;
       }
     }
+  }
+
+  /** Gives the held node this value: links it if it has none, else replaces its value. */
+  private Removals<K, V> set(S3FifoShard<K, V> shard, Node<K, V> node, V value, long expiresAt) {
+    long weight = weigh(node.key, value);
+    V old = node.value;
+    if (old == null) {
+      return shard.link(node, value, weight, expiresAt);
+    }
+    if (weight != node.weight()) {
+      return shard.replace(node, value, weight, expiresAt);
+    }
+    // Same weight: nothing for the shard to account or evict, so no shard lock. The pin keeps
+    // the evictor off this node, and only the pin holder writes its value and expiry.
+    setExpiry(shard, node, expiresAt);
+    node.value = value;
+    return (reportedCauses & (1 << RemovalCause.REPLACED.ordinal())) == 0
+        ? null
+        : Removals.add(null, node.key, old, RemovalCause.REPLACED);
   }
 
   /**
