@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A shard's hash table, whose entries are the nodes themselves (chained through
@@ -148,6 +149,24 @@ final class NodeTable<K, V> {
     }
     bins = grown;
     resizes++; // even: settled
+  }
+
+  /**
+   * Passes each node to the action, without a lock and without copying, and returns true if the
+   * walk saw every node present throughout exactly once. False means growth raced it: nodes may
+   * have been missed or seen twice, and the caller walks again if that matters.
+   */
+  @SuppressWarnings("unchecked")
+  boolean forEachUnlessGrown(Consumer<Node<K, V>> action) {
+    int stamp = resizes;
+    Node<K, V>[] tab = bins;
+    for (int i = 0; i < tab.length; i++) {
+      for (Node<K, V> node = (Node<K, V>) BINS.getAcquire(tab, i); node != null;
+          node = node.hashNext) {
+        action.accept(node);
+      }
+    }
+    return (stamp & 1) == 0 && stamp == resizes;
   }
 
   /**

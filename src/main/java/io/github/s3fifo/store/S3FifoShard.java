@@ -1,6 +1,7 @@
 package io.github.s3fifo.store;
 
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * One shard: its slice of the key space, its share of the capacity, and the S3-FIFO queues that
@@ -209,25 +210,40 @@ final class S3FifoShard<K, V> {
     if (!mayExpire) {
       return 0;
     }
-    long now = ticker.read();
-    int removed = 0;
-    Removals<K, V> removals = null;
-    for (Node<K, V> node : table.snapshot()) {
-      if (node.value != null && node.isExpired(now) && !node.isPinned()) {
-        lock.lock();
-        try {
-          if (node.queue() != Node.UNLINKED && node.isExpired(now) && node.tryRetire()) {
-            expirations++;
-            removed++;
-            removals = removeRetired(node, RemovalCause.EXPIRED, removals);
-          }
-        } finally {
-          unlock();
+    ExpiredSweep sweep = new ExpiredSweep(ticker.read());
+    while (!table.forEachUnlessGrown(sweep)) {
+      // The table grew meanwhile and may have hidden an entry from the walk: walk again.
+    }
+    Removals.notify(sweep.removals, listener);
+    return sweep.removed;
+  }
+
+  /** Removes each expired, unpinned node it is shown, under the lock, one at a time. */
+  private final class ExpiredSweep implements Consumer<Node<K, V>> {
+    private final long now;
+    int removed;
+    Removals<K, V> removals;
+
+    ExpiredSweep(long now) {
+      this.now = now;
+    }
+
+    @Override
+    public void accept(Node<K, V> node) {
+      if (node.value == null || !node.isExpired(now) || node.isPinned()) {
+        return;
+      }
+      lock.lock();
+      try {
+        if (node.queue() != Node.UNLINKED && node.isExpired(now) && node.tryRetire()) {
+          expirations++;
+          removed++;
+          removals = removeRetired(node, RemovalCause.EXPIRED, removals);
         }
+      } finally {
+        unlock();
       }
     }
-    Removals.notify(removals, listener);
-    return removed;
   }
 
   /** Adds a removal to the batch when the listener wants its cause; otherwise nothing to report. */

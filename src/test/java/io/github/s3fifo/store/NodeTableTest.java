@@ -67,6 +67,9 @@ class NodeTableTest {
       assertTrue(keys.add(n.key), "twice: " + n.key);
     }
     assertEquals(10_000, keys.size());
+    Set<Integer> walked = new HashSet<>();
+    assertTrue(table.forEachUnlessGrown(n -> assertTrue(walked.add(n.key), "twice: " + n.key)));
+    assertEquals(keys, walked);
   }
 
   @Test
@@ -103,6 +106,11 @@ class NodeTableTest {
             long found = table.snapshot().stream().filter(x -> x.key < 0).count();
             if (found != anchors) {
               failure.compareAndSet(null, "snapshot held " + found + " of " + anchors + " anchors");
+            }
+            long[] seen = new long[1];
+            if (table.forEachUnlessGrown(x -> seen[0] += x.key < 0 ? 1 : 0)
+                && seen[0] != anchors) {
+              failure.compareAndSet(null, "a walk not raced by growth saw " + seen[0]);
             }
           }
           n++;
