@@ -32,7 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShardedStoreStressTest {
 
   private static final int THREADS = 4;
-  private static final int OPS_PER_THREAD = 120_000;
+  /** Per thread; a soak run raises it: {@code -Ds3fifo.stress.ops=5000000} (README, Commands). */
+  private static final int OPS_PER_THREAD = Integer.getInteger("s3fifo.stress.ops", 120_000);
   /** In the expiring run, the ticker advances by one per operation of thread 0. */
   private static final long MAX_TIME_TO_LIVE = 20_000;
   private static final int SHARED_KEYS = 4_096;
