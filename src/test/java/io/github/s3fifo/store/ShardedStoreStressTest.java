@@ -104,8 +104,9 @@ class ShardedStoreStressTest {
       }));
     }
     List<Log> logs = new ArrayList<>();
+    long waitSeconds = 60L * Math.max(1, OPS_PER_THREAD / 120_000); // a soak run waits longer
     for (Future<Log> f : futures) {
-      logs.add(f.get(60, TimeUnit.SECONDS));
+      logs.add(f.get(waitSeconds, TimeUnit.SECONDS));
     }
     pool.shutdown();
     assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
