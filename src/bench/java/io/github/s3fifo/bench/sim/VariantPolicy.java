@@ -78,7 +78,21 @@ import java.util.Map;
  *       consumed) per miss, every {@code period × expected entries} misses; the first step is
  *       {@code step} of the capacity, then × {@code decay}; {@code truehits=1} climbs on the
  *       real hits instead (a diagnostic: the store cannot count them)
+ *   <li>{@code adapt=tie}: a ghost hit younger than small's entry count (in small evictions,
+ *       needs gexact=1) grows small's share by {@code up × step}; a ghost hit refused although
+ *       its estimate is at least the victim's shrinks it by {@code step}
+ *   <li>{@code adapt=yield}: each head leaving small adjusts small's share: read while in small
+ *       (counter &gt; 0) grows it by {@code up × step}, never read shrinks it by {@code step}; so
+ *       small settles where a fraction {@code 1 / (1 + up)} of its heads were read there
  *   <li>{@code step} [0.01], {@code minsmall} [0.01], {@code maxsmall} [0.9]
+ *   <li>{@code gexact} [0]: 1 = an exact ghost: each fingerprint remembers only its latest
+ *       record (by sequence number), a lookup hit forgets it, and dropping an older record of
+ *       the same fingerprint does not forget a newer one (the store's count per fingerprint
+ *       lets the stale record of a key that returned and was evicted again forget it early,
+ *       which halves the effective length for keys that recur)
+ *   <li>{@code hitsample} [1]: with truehits=1, read hits are counted by sampling one in N
+ *       (deterministic xorshift), each sample counting N, as a store would count them cheaply;
+ *       with truehits=1 the climbing period counts these hits plus the misses (requests)
  * </ul>
  */
 final class VariantPolicy implements Policy {
@@ -95,7 +109,8 @@ final class VariantPolicy implements Policy {
       boolean exitOnlyFull, int exitMin, int sketchSeen, boolean exitWeight, int scan,
       boolean density, boolean readSketch, boolean warmOnly, double up, double period,
       double decay, boolean trueHits, boolean gateAny, boolean warmExitOnly,
-      boolean doorkeeper, boolean provenMargin, boolean unreadLoses) {
+      boolean doorkeeper, boolean provenMargin, boolean unreadLoses, boolean exactGhost,
+      int hitSample) {
 
     static Config parse(String spec) {
       int at = spec.indexOf('@');
@@ -150,12 +165,15 @@ final class VariantPolicy implements Policy {
           m.getOrDefault("warmexit", "0").equals("1"),
           m.getOrDefault("dk", "0").equals("1"),
           m.getOrDefault("proven", "0").equals("1"),
-          m.getOrDefault("unreadloses", "0").equals("1"));
+          m.getOrDefault("unreadloses", "0").equals("1"),
+          m.getOrDefault("gexact", "0").equals("1"),
+          Integer.parseInt(m.getOrDefault("hitsample", "1")));
       m.keySet().removeAll(java.util.List.of("ghost", "ghostmain", "promote", "small", "adm",
           "fold", "vfreq", "rotate", "tie", "width", "cons", "adapt", "step", "minsmall",
           "maxsmall", "adv", "sample", "margin", "full", "fullexit", "exitmin", "seen",
           "exitw", "scan", "density", "readsketch", "warm", "up", "period", "decay",
-          "truehits", "gateany", "warmexit", "dk", "proven", "unreadloses"));
+          "truehits", "gateany", "warmexit", "dk", "proven", "unreadloses", "gexact",
+          "hitsample"));
       if (!m.isEmpty()) {
         throw new IllegalArgumentException("unknown variant options " + m.keySet() + " in " + spec);
       }
@@ -195,6 +213,14 @@ final class VariantPolicy implements Policy {
   private final HashMap<Integer, Integer> ghostFromMain = new HashMap<>();
   private final ArrayDeque<Boolean> ghostOrigin = new ArrayDeque<>();
   private final VariantSketch sketch;
+  /** With gexact=1: each remembered fingerprint's latest record, by its sequence number. */
+  private final HashMap<Integer, Long> ghostLatest = new HashMap<>();
+  private long ghostAdded;
+  private long ghostDropped;
+  /** With gexact=1: the age of the last ghost hit, in small evictions since the key's own. */
+  private long lastGhostAge;
+  /** With hitsample &gt; 1: the sampler of read hits (xorshift, fixed seed). */
+  private long sampler = 0x9E3779B97F4A7C15L;
   private long smallWeight;
   private long mainWeight;
   private double smallTarget;
@@ -226,7 +252,16 @@ final class VariantPolicy implements Policy {
   public boolean access(long key, int size) {
     Node n = map.get(key);
     if (n != null) {
-      trueHits++;
+      if (config.hitSample() <= 1) {
+        trueHits++;
+      } else {
+        sampler ^= sampler << 13;
+        sampler ^= sampler >>> 7;
+        sampler ^= sampler << 17;
+        if (Long.remainderUnsigned(sampler, config.hitSample()) == 0) {
+          trueHits += config.hitSample();
+        }
+      }
       if (config.readSketch() && sketch != null) {
         sketch.increment(n.fp);
       }
@@ -247,11 +282,16 @@ final class VariantPolicy implements Policy {
     if (w > capacity) {
       return;
     }
-    if (config.adapt().equals("climb") && ++periodMisses >= climbPeriod) {
+    if (config.adapt().equals("climb")
+        && ++periodMisses + (config.trueHits() ? trueHits : 0) >= climbPeriod) {
       climb();
     }
     int fp = fingerprint(key);
     boolean ghostHit = consumeGhost(fp);
+    if (ghostHit && config.adapt().equals("tie") && lastGhostAge <= small.size()) {
+      smallTarget = Math.min(config.maxSmall() * capacity,
+          smallTarget + config.up() * config.step() * capacity);
+    }
     if (sketch != null && (ghostHit || !config.doorkeeper())) {
       sketch.increment(fp);
     }
@@ -347,6 +387,10 @@ final class VariantPolicy implements Policy {
       admitted++;
     } else {
       rejected++;
+      if (config.adapt().equals("tie") && candidate >= incumbent - config.margin()) {
+        smallTarget = Math.max(config.minSmall() * capacity,
+            smallTarget - config.step() * capacity);
+      }
       adaptSmall(false);
       if (config.rotate()) {
         main.pollFirst();
@@ -439,6 +483,12 @@ final class VariantPolicy implements Policy {
           promote = admits(n.fp, n.weight, config.gateAny());
         }
       }
+      if (config.adapt().equals("yield")) {
+        double step = config.step() * capacity;
+        smallTarget = n.freq > 0
+            ? Math.min(config.maxSmall() * capacity, smallTarget + config.up() * step)
+            : Math.max(config.minSmall() * capacity, smallTarget - step);
+      }
       if (promote) {
         consume(n, n.freq);
         n.freq = 0;
@@ -466,6 +516,14 @@ final class VariantPolicy implements Policy {
   }
 
   private boolean consumeGhost(int fp) {
+    if (config.exactGhost()) {
+      Long added = ghostLatest.remove(fp);
+      if (added == null) {
+        return false;
+      }
+      lastGhostAge = ghostAdded - added;
+      return true;
+    }
     Integer count = ghostCounts.get(fp);
     if (count == null || count == 0) {
       return false;
@@ -484,6 +542,20 @@ final class VariantPolicy implements Policy {
   }
 
   private void addToGhost(int fp, boolean fromMain) {
+    if (config.exactGhost()) {
+      ghost.addLast(fp);
+      ghostLatest.put(fp, ghostAdded++);
+      long exactBound = Math.max(ghostFloor, Math.round(config.ghostFactor() * map.size()));
+      while (ghost.size() > exactBound) {
+        int oldest = ghost.pollFirst();
+        long sequence = ghostDropped++;
+        Long latest = ghostLatest.get(oldest);
+        if (latest != null && latest == sequence) {
+          ghostLatest.remove(oldest);
+        }
+      }
+      return;
+    }
     ghost.addLast(fp);
     ghostOrigin.addLast(fromMain);
     ghostCounts.merge(fp, 1, Integer::sum);
