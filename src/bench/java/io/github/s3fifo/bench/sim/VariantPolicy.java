@@ -83,13 +83,19 @@ import java.util.Map;
  *       its estimate is at least the victim's shrinks it by {@code step}
  *   <li>{@code adapt=yield}: each head leaving small adjusts small's share: read while in small
  *       (counter &gt; 0) grows it by {@code up × step}, never read shrinks it by {@code step}; so
- *       small settles where a fraction {@code 1 / (1 + up)} of its heads were read there
+ *       small settles where a fraction {@code 1 / (1 + up)} of its heads were read there. The
+ *       share is kept in whole thousandths (from 100, within {@code minsmall}..{@code maxsmall},
+ *       steps rounded to thousandths) and small's target is {@code max(1, C × share / 1000)};
+ *       {@code mup} [0] &gt; 0: each eviction from main's head (never read there) grows it by
+ *       {@code mup × step} too
  *   <li>{@code step} [0.01], {@code minsmall} [0.01], {@code maxsmall} [0.9]
  *   <li>{@code gexact} [0]: 1 = an exact ghost: each fingerprint remembers only its latest
  *       record (by sequence number), a lookup hit forgets it, and dropping an older record of
  *       the same fingerprint does not forget a newer one (the store's count per fingerprint
  *       lets the stale record of a key that returned and was evicted again forget it early,
  *       which halves the effective length for keys that recur)
+ *   <li>{@code gcompact} [0]: S &gt; 0 = the ghost is a {@link CompactGhost} of about {@code S ×}
+ *       its length in slots of 4 bytes (the ghost switch sets its length; no origin tracking)
  *   <li>{@code hitsample} [1]: with truehits=1, read hits are counted by sampling one in N
  *       (deterministic xorshift), each sample counting N, as a store would count them cheaply;
  *       with truehits=1 the climbing period counts these hits plus the misses (requests)
@@ -110,7 +116,7 @@ final class VariantPolicy implements Policy {
       boolean density, boolean readSketch, boolean warmOnly, double up, double period,
       double decay, boolean trueHits, boolean gateAny, boolean warmExitOnly,
       boolean doorkeeper, boolean provenMargin, boolean unreadLoses, boolean exactGhost,
-      int hitSample) {
+      int hitSample, double compactGhost, double mainUp) {
 
     static Config parse(String spec) {
       int at = spec.indexOf('@');
@@ -167,13 +173,15 @@ final class VariantPolicy implements Policy {
           m.getOrDefault("proven", "0").equals("1"),
           m.getOrDefault("unreadloses", "0").equals("1"),
           m.getOrDefault("gexact", "0").equals("1"),
-          Integer.parseInt(m.getOrDefault("hitsample", "1")));
+          Integer.parseInt(m.getOrDefault("hitsample", "1")),
+          Double.parseDouble(m.getOrDefault("gcompact", "0")),
+          Double.parseDouble(m.getOrDefault("mup", "0")));
       m.keySet().removeAll(java.util.List.of("ghost", "ghostmain", "promote", "small", "adm",
           "fold", "vfreq", "rotate", "tie", "width", "cons", "adapt", "step", "minsmall",
           "maxsmall", "adv", "sample", "margin", "full", "fullexit", "exitmin", "seen",
           "exitw", "scan", "density", "readsketch", "warm", "up", "period", "decay",
           "truehits", "gateany", "warmexit", "dk", "proven", "unreadloses", "gexact",
-          "hitsample"));
+          "hitsample", "gcompact", "mup"));
       if (!m.isEmpty()) {
         throw new IllegalArgumentException("unknown variant options " + m.keySet() + " in " + spec);
       }
@@ -217,6 +225,8 @@ final class VariantPolicy implements Policy {
   private final HashMap<Integer, Long> ghostLatest = new HashMap<>();
   private long ghostAdded;
   private long ghostDropped;
+  /** With gcompact &gt; 0: the ghost in one int per slot instead. */
+  private final CompactGhost compact;
   /** With gexact=1: the age of the last ghost hit, in small evictions since the key's own. */
   private long lastGhostAge;
   /** With hitsample &gt; 1: the sampler of read hits (xorshift, fixed seed). */
@@ -224,6 +234,8 @@ final class VariantPolicy implements Policy {
   private long smallWeight;
   private long mainWeight;
   private double smallTarget;
+  /** With adapt=yield: small's share in thousandths of the capacity. */
+  private long shareMilli = 100;
   private boolean mainWasFull;
   private long observedHits;
   private long trueHits;
@@ -243,6 +255,8 @@ final class VariantPolicy implements Policy {
         : (long) (capacity * config.smallShare()));
     this.climbPeriod = Math.max(16, Math.round(config.period() * expectedEntries));
     this.climbStep = config.step() * capacity;
+    this.compact = config.compactGhost() > 0
+        ? new CompactGhost(ghostFloor, config.compactGhost()) : null;
     this.sketch = config.admission().equals("none") ? null
         : new VariantSketch(expectedEntries, config.sketchWidth(), config.conservative(),
             config.sample());
@@ -272,6 +286,10 @@ final class VariantPolicy implements Policy {
     }
     insert(key, size);
     return false;
+  }
+
+  private static long milli(double fraction) {
+    return Math.round(fraction * 1000);
   }
 
   private long target() {
@@ -484,10 +502,11 @@ final class VariantPolicy implements Policy {
         }
       }
       if (config.adapt().equals("yield")) {
-        double step = config.step() * capacity;
-        smallTarget = n.freq > 0
-            ? Math.min(config.maxSmall() * capacity, smallTarget + config.up() * step)
-            : Math.max(config.minSmall() * capacity, smallTarget - step);
+        // In whole thousandths of the capacity, as the store would keep it (an int per shard).
+        shareMilli = n.freq > 0
+            ? Math.min(milli(config.maxSmall()), shareMilli + milli(config.up() * config.step()))
+            : Math.max(milli(config.minSmall()), shareMilli - milli(config.step()));
+        smallTarget = Math.max(1, capacity * shareMilli / 1000);
       }
       if (promote) {
         consume(n, n.freq);
@@ -508,6 +527,11 @@ final class VariantPolicy implements Policy {
       } else {
         mainWeight -= n.weight;
         map.remove(n.key);
+        if (config.adapt().equals("yield") && config.mainUp() > 0) {
+          shareMilli = Math.min(milli(config.maxSmall()),
+              shareMilli + milli(config.mainUp() * config.step()));
+          smallTarget = Math.max(1, capacity * shareMilli / 1000);
+        }
         if (config.ghostMain()) {
           addToGhost(n.fp, true);
         }
@@ -516,6 +540,9 @@ final class VariantPolicy implements Policy {
   }
 
   private boolean consumeGhost(int fp) {
+    if (compact != null) {
+      return compact.consume(fp);
+    }
     if (config.exactGhost()) {
       Long added = ghostLatest.remove(fp);
       if (added == null) {
@@ -542,6 +569,11 @@ final class VariantPolicy implements Policy {
   }
 
   private void addToGhost(int fp, boolean fromMain) {
+    if (compact != null) {
+      compact.ensureHorizon(Math.round(config.ghostFactor() * map.size()), config.compactGhost());
+      compact.add(fp);
+      return;
+    }
     if (config.exactGhost()) {
       ghost.addLast(fp);
       ghostLatest.put(fp, ghostAdded++);
