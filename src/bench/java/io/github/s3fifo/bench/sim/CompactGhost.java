@@ -5,9 +5,9 @@ package io.github.s3fifo.bench.sim;
  * long ghost would cost the store if it did not keep a FIFO ring and a table of counts.
  *
  * <p>The ghost remembers the last {@code horizon} additions (approximately). Slots form buckets of
- * {@value #WAYS}; a fingerprint's bucket is picked by its top bits (multiply-shift, so any number
- * of buckets), and its slot holds a 20-bit
- * tag (the fingerprint's low bits, never 0) and a 12-bit stamp: the addition count at the time, in
+ * {@value #WAYS}; a fingerprint's bucket is picked by multiply-shift of the fingerprint times
+ * 0x9E3779B9 (so any number of buckets), and its slot holds a 20-bit
+ * tag (fingerprint bits 8 to 27, never 0) and a 12-bit stamp: the addition count at the time, in
  * units of {@code 2^shift} additions (the horizon spans about 2^10 units), modulo 2^12. A record is live while its age is at most the
  * horizon. Adding a fingerprint refreshes its own slot if its bucket has one, else takes the
  * bucket's empty or oldest slot (so a crowded bucket forgets its oldest a little early). A lookup
@@ -25,7 +25,7 @@ final class CompactGhost {
   private long horizon;
   private long added;
 
-  /** A ghost for {@code horizon} additions, in {@code slack × horizon} slots (rounded up to whole buckets). */
+  /** A ghost for {@code horizon} additions in about {@code slack × horizon} slots. */
   CompactGhost(long horizon, double slack) {
     resize(horizon, slack);
   }
@@ -52,11 +52,15 @@ final class CompactGhost {
   }
 
   private int bucket(int fingerprint) {
-    return (int) (((fingerprint & 0xFFFF_FFFFL) * buckets) >>> 32) * WAYS;
+    // Mixed first, so that the bucket depends on every bit of the fingerprint, not only on the
+    // top bits that the tag could then repeat.
+    int mixed = fingerprint * 0x9E3779B9;
+    return (int) (((mixed & 0xFFFF_FFFFL) * buckets) >>> 32) * WAYS;
   }
 
   private static int tag(int fingerprint) {
-    int tag = fingerprint & 0xF_FFFF;
+    // Bits 8..27: in the store the lowest bits choose the shard, the same for all its keys.
+    int tag = (fingerprint >>> 8) & 0xF_FFFF;
     return tag == 0 ? 1 : tag;
   }
 

@@ -96,6 +96,8 @@ import java.util.Map;
  *       which halves the effective length for keys that recur)
  *   <li>{@code gcompact} [0]: S &gt; 0 = the ghost is a {@link CompactGhost} of about {@code S ×}
  *       its length in slots of 4 bytes (the ghost switch sets its length; no origin tracking)
+ *   <li>{@code shards} [1]: N (a power of two) or {@code auto} (the store's default count) =
+ *       the variant runs as N independent shards, as the store would ({@link ShardedVariant})
  *   <li>{@code hitsample} [1]: with truehits=1, read hits are counted by sampling one in N
  *       (deterministic xorshift), each sample counting N, as a store would count them cheaply;
  *       with truehits=1 the climbing period counts these hits plus the misses (requests)
@@ -116,7 +118,7 @@ final class VariantPolicy implements Policy {
       boolean density, boolean readSketch, boolean warmOnly, double up, double period,
       double decay, boolean trueHits, boolean gateAny, boolean warmExitOnly,
       boolean doorkeeper, boolean provenMargin, boolean unreadLoses, boolean exactGhost,
-      int hitSample, double compactGhost, double mainUp) {
+      int hitSample, double compactGhost, double mainUp, String shards) {
 
     static Config parse(String spec) {
       int at = spec.indexOf('@');
@@ -175,13 +177,14 @@ final class VariantPolicy implements Policy {
           m.getOrDefault("gexact", "0").equals("1"),
           Integer.parseInt(m.getOrDefault("hitsample", "1")),
           Double.parseDouble(m.getOrDefault("gcompact", "0")),
-          Double.parseDouble(m.getOrDefault("mup", "0")));
+          Double.parseDouble(m.getOrDefault("mup", "0")),
+          m.getOrDefault("shards", "1"));
       m.keySet().removeAll(java.util.List.of("ghost", "ghostmain", "promote", "small", "adm",
           "fold", "vfreq", "rotate", "tie", "width", "cons", "adapt", "step", "minsmall",
           "maxsmall", "adv", "sample", "margin", "full", "fullexit", "exitmin", "seen",
           "exitw", "scan", "density", "readsketch", "warm", "up", "period", "decay",
           "truehits", "gateany", "warmexit", "dk", "proven", "unreadloses", "gexact",
-          "hitsample", "gcompact", "mup"));
+          "hitsample", "gcompact", "mup", "shards"));
       if (!m.isEmpty()) {
         throw new IllegalArgumentException("unknown variant options " + m.keySet() + " in " + spec);
       }
@@ -189,8 +192,13 @@ final class VariantPolicy implements Policy {
     }
 
     PolicySpec spec() {
-      return new PolicySpec(id, (capacity, trace) -> new VariantPolicy(this, capacity,
-          PolicyKind.expectedEntries(capacity, trace)));
+      return new PolicySpec(id, (capacity, trace) -> {
+        long expected = PolicyKind.expectedEntries(capacity, trace);
+        int count = shards.equals("auto") ? ShardedVariant.defaultCount(expected)
+            : Integer.parseInt(shards);
+        return count == 1 ? new VariantPolicy(this, capacity, expected)
+            : new ShardedVariant(this, capacity, expected, count);
+      });
     }
   }
 
