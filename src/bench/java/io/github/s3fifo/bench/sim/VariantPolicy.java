@@ -219,24 +219,11 @@ final class VariantPolicy implements Policy {
 
   private final Config config;
   private final long capacity;
-  private final long ghostFloor;
   private final HashMap<Long, Node> map = new HashMap<>();
   private final ArrayDeque<Node> small = new ArrayDeque<>();
   private final ArrayDeque<Node> main = new ArrayDeque<>();
-  private final ArrayDeque<Integer> ghost = new ArrayDeque<>();
-  private final HashMap<Integer, Integer> ghostCounts = new HashMap<>();
-  /** With adapt=arc: the fingerprints in the ghost that came from main (FIFO with counts). */
-  private final HashMap<Integer, Integer> ghostFromMain = new HashMap<>();
-  private final ArrayDeque<Boolean> ghostOrigin = new ArrayDeque<>();
+  private final VariantGhost ghost;
   private final VariantSketch sketch;
-  /** With gexact=1: each remembered fingerprint's latest record, by its sequence number. */
-  private final HashMap<Integer, Long> ghostLatest = new HashMap<>();
-  private long ghostAdded;
-  private long ghostDropped;
-  /** With gcompact &gt; 0: the ghost in one int per slot instead. */
-  private final CompactGhost compact;
-  /** With gexact=1: the age of the last ghost hit, in small evictions since the key's own. */
-  private long lastGhostAge;
   /** With hitsample &gt; 1: the sampler of read hits (xorshift, fixed seed). */
   private long sampler = 0x9E3779B97F4A7C15L;
   private long smallWeight;
@@ -258,13 +245,13 @@ final class VariantPolicy implements Policy {
   VariantPolicy(Config config, long capacity, long expectedEntries) {
     this.config = config;
     this.capacity = capacity;
-    this.ghostFloor = Math.max(16, Math.round(config.ghostFactor() * expectedEntries));
+    long ghostFloor = Math.max(16, Math.round(config.ghostFactor() * expectedEntries));
     this.smallTarget = Math.max(1, config.smallShare() == 0.1 ? capacity / 10
         : (long) (capacity * config.smallShare()));
     this.climbPeriod = Math.max(16, Math.round(config.period() * expectedEntries));
     this.climbStep = config.step() * capacity;
-    this.compact = config.compactGhost() > 0
-        ? new CompactGhost(ghostFloor, config.compactGhost()) : null;
+    this.ghost = new VariantGhost(config.ghostFactor(), ghostFloor, config.exactGhost(),
+        config.compactGhost(), config.adapt().equals("arc"));
     this.sketch = config.admission().equals("none") ? null
         : new VariantSketch(expectedEntries, config.sketchWidth(), config.conservative(),
             config.sample());
@@ -314,7 +301,7 @@ final class VariantPolicy implements Policy {
     }
     int fp = fingerprint(key);
     boolean ghostHit = consumeGhost(fp);
-    if (ghostHit && config.adapt().equals("tie") && lastGhostAge <= small.size()) {
+    if (ghostHit && config.adapt().equals("tie") && ghost.lastAge() <= small.size()) {
       smallTarget = Math.min(config.maxSmall() * capacity,
           smallTarget + config.up() * config.step() * capacity);
     }
@@ -548,83 +535,18 @@ final class VariantPolicy implements Policy {
   }
 
   private boolean consumeGhost(int fp) {
-    if (compact != null) {
-      return compact.consume(fp);
-    }
-    if (config.exactGhost()) {
-      Long added = ghostLatest.remove(fp);
-      if (added == null) {
-        return false;
-      }
-      lastGhostAge = ghostAdded - added;
-      return true;
-    }
-    Integer count = ghostCounts.get(fp);
-    if (count == null || count == 0) {
-      return false;
-    }
-    ghostCounts.remove(fp);
-    if (config.adapt().equals("arc")) {
-      Integer fromMain = ghostFromMain.remove(fp);
+    boolean hit = ghost.consume(fp);
+    if (hit && config.adapt().equals("arc")) {
       double step = Math.max(1, config.step() * capacity);
-      if (fromMain != null && fromMain > 0) {
-        smallTarget = Math.max(config.minSmall() * capacity, smallTarget - step);
-      } else {
-        smallTarget = Math.min(config.maxSmall() * capacity, smallTarget + step);
-      }
+      smallTarget = ghost.lastFromMain()
+          ? Math.max(config.minSmall() * capacity, smallTarget - step)
+          : Math.min(config.maxSmall() * capacity, smallTarget + step);
     }
-    return true;
+    return hit;
   }
 
   private void addToGhost(int fp, boolean fromMain) {
-    if (compact != null) {
-      compact.ensureHorizon(Math.round(config.ghostFactor() * map.size()), config.compactGhost());
-      compact.add(fp);
-      return;
-    }
-    if (config.exactGhost()) {
-      ghost.addLast(fp);
-      ghostLatest.put(fp, ghostAdded++);
-      long exactBound = Math.max(ghostFloor, Math.round(config.ghostFactor() * map.size()));
-      while (ghost.size() > exactBound) {
-        int oldest = ghost.pollFirst();
-        long sequence = ghostDropped++;
-        Long latest = ghostLatest.get(oldest);
-        if (latest != null && latest == sequence) {
-          ghostLatest.remove(oldest);
-        }
-      }
-      return;
-    }
-    ghost.addLast(fp);
-    ghostOrigin.addLast(fromMain);
-    ghostCounts.merge(fp, 1, Integer::sum);
-    if (fromMain) {
-      ghostFromMain.merge(fp, 1, Integer::sum);
-    }
-    long bound = Math.max(ghostFloor, Math.round(config.ghostFactor() * map.size()));
-    while (ghost.size() > bound) {
-      int oldest = ghost.pollFirst();
-      boolean oldFromMain = ghostOrigin.pollFirst();
-      Integer count = ghostCounts.get(oldest);
-      if (count != null && count > 0) {
-        if (count == 1) {
-          ghostCounts.remove(oldest);
-        } else {
-          ghostCounts.put(oldest, count - 1);
-        }
-      }
-      if (oldFromMain) {
-        Integer c = ghostFromMain.get(oldest);
-        if (c != null) {
-          if (c <= 1) {
-            ghostFromMain.remove(oldest);
-          } else {
-            ghostFromMain.put(oldest, c - 1);
-          }
-        }
-      }
-    }
+    ghost.add(fp, fromMain, map.size());
   }
 
   /** The store's fingerprint of a {@code Long} key (ShardedStore.fingerprint, same mix). */
