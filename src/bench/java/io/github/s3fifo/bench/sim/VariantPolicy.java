@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Specification: {@code ID@key=value,key=value}; keys (defaults in brackets):
  * <ul>
- *   <li>{@code preset} [none]: {@code adopted} = the store's policy (later keys override it)
+ *   <li>{@code preset} [none]: {@code adopted} = the store's policy; {@code yield} = the
+ *       proposal of policy-variants-2.md, adopted plus {@link #YIELD} (later keys override it)
  *   <li>{@code ghost} [1]: the ghost holds {@code factor × max(expected entries, live entries)}
  *       fingerprints (at least 16)
  *   <li>{@code ghostmain} [0]: 1 = keys evicted from main are remembered too
@@ -109,6 +110,14 @@ final class VariantPolicy implements Policy {
   static final Map<String, String> ADOPTED = Map.of("adm", "both", "adv", "1", "full", "1",
       "warm", "1", "warmexit", "1", "margin", "1");
 
+  /**
+   * Added to {@link #ADOPTED} by {@code preset=yield}: the policy proposed in
+   * bench-results/sim/policy-variants-2.md (a compact ghost three times as long, small's share
+   * moved by the yield of its heads).
+   */
+  static final Map<String, String> YIELD = Map.of("ghost", "3", "gcompact", "1.25",
+      "adapt", "yield", "up", "9", "step", "0.001", "minsmall", "0.01", "maxsmall", "0.2");
+
   /** A variant's switches. */
   record Config(String id, double ghostFactor, boolean ghostMain, int promote, double smallShare,
       String admission, boolean fold, boolean victimFreq, boolean rotate, boolean tieAdmits,
@@ -126,8 +135,11 @@ final class VariantPolicy implements Policy {
       Map<String, String> m = new HashMap<>();
       if (at >= 0 && at + 1 < spec.length()) {
         for (String kv : spec.substring(at + 1).split(",")) {
-          if (kv.equals("preset=adopted")) {
+          if (kv.equals("preset=adopted") || kv.equals("preset=yield")) {
             m.putAll(ADOPTED);
+            if (kv.equals("preset=yield")) {
+              m.putAll(YIELD);
+            }
             continue;
           }
           String[] p = kv.split("=", 2);
