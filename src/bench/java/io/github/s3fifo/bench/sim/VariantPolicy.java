@@ -16,7 +16,8 @@ import java.util.Map;
  *
  * <p>Specification: {@code ID@key=value,key=value}; keys (defaults in brackets):
  * <ul>
- *   <li>{@code preset} [none]: {@code adopted} = the store's policy (later keys override it)
+ *   <li>{@code preset} [none]: {@code adopted} = the store's policy; {@code yield} = the
+ *       proposal of policy-variants-2.md, adopted plus {@link #YIELD} (later keys override it)
  *   <li>{@code ghost} [1]: the ghost holds {@code factor × max(expected entries, live entries)}
  *       fingerprints (at least 16)
  *   <li>{@code ghostmain} [0]: 1 = keys evicted from main are remembered too
@@ -78,7 +79,29 @@ import java.util.Map;
  *       consumed) per miss, every {@code period × expected entries} misses; the first step is
  *       {@code step} of the capacity, then × {@code decay}; {@code truehits=1} climbs on the
  *       real hits instead (a diagnostic: the store cannot count them)
+ *   <li>{@code adapt=tie}: a ghost hit younger than small's entry count (in small evictions,
+ *       needs gexact=1) grows small's share by {@code up × step}; a ghost hit refused although
+ *       its estimate is at least the victim's shrinks it by {@code step}
+ *   <li>{@code adapt=yield}: each head leaving small adjusts small's share: read while in small
+ *       (counter &gt; 0) grows it by {@code up × step}, never read shrinks it by {@code step}; so
+ *       small settles where a fraction {@code 1 / (1 + up)} of its heads were read there. The
+ *       share is kept in whole thousandths (from 100, within {@code minsmall}..{@code maxsmall},
+ *       steps rounded to thousandths) and small's target is {@code max(1, C × share / 1000)};
+ *       {@code mup} [0] &gt; 0: each eviction from main's head (never read there) grows it by
+ *       {@code mup × step} too
  *   <li>{@code step} [0.01], {@code minsmall} [0.01], {@code maxsmall} [0.9]
+ *   <li>{@code gexact} [0]: 1 = an exact ghost: each fingerprint remembers only its latest
+ *       record (by sequence number), a lookup hit forgets it, and dropping an older record of
+ *       the same fingerprint does not forget a newer one (the store's count per fingerprint
+ *       lets the stale record of a key that returned and was evicted again forget it early,
+ *       which halves the effective length for keys that recur)
+ *   <li>{@code gcompact} [0]: S &gt; 0 = the ghost is a {@link CompactGhost} of about {@code S ×}
+ *       its length in slots of 4 bytes (the ghost switch sets its length; no origin tracking)
+ *   <li>{@code shards} [1]: N (a power of two) or {@code auto} (the store's default count) =
+ *       the variant runs as N independent shards, as the store would ({@link ShardedVariant})
+ *   <li>{@code hitsample} [1]: with truehits=1, read hits are counted by sampling one in N
+ *       (deterministic xorshift), each sample counting N, as a store would count them cheaply;
+ *       with truehits=1 the climbing period counts these hits plus the misses (requests)
  * </ul>
  */
 final class VariantPolicy implements Policy {
@@ -86,6 +109,14 @@ final class VariantPolicy implements Policy {
   /** The switches that make the store's policy (package-info), S3-FIFO with admission. */
   static final Map<String, String> ADOPTED = Map.of("adm", "both", "adv", "1", "full", "1",
       "warm", "1", "warmexit", "1", "margin", "1");
+
+  /**
+   * Added to {@link #ADOPTED} by {@code preset=yield}: the policy proposed in
+   * bench-results/sim/policy-variants-2.md (a compact ghost three times as long, small's share
+   * moved by the yield of its heads).
+   */
+  static final Map<String, String> YIELD = Map.of("ghost", "3", "gcompact", "1.25",
+      "adapt", "yield", "up", "9", "step", "0.001", "minsmall", "0.01", "maxsmall", "0.2");
 
   /** A variant's switches. */
   record Config(String id, double ghostFactor, boolean ghostMain, int promote, double smallShare,
@@ -95,7 +126,8 @@ final class VariantPolicy implements Policy {
       boolean exitOnlyFull, int exitMin, int sketchSeen, boolean exitWeight, int scan,
       boolean density, boolean readSketch, boolean warmOnly, double up, double period,
       double decay, boolean trueHits, boolean gateAny, boolean warmExitOnly,
-      boolean doorkeeper, boolean provenMargin, boolean unreadLoses) {
+      boolean doorkeeper, boolean provenMargin, boolean unreadLoses, boolean exactGhost,
+      int hitSample, double compactGhost, double mainUp, String shards) {
 
     static Config parse(String spec) {
       int at = spec.indexOf('@');
@@ -103,8 +135,11 @@ final class VariantPolicy implements Policy {
       Map<String, String> m = new HashMap<>();
       if (at >= 0 && at + 1 < spec.length()) {
         for (String kv : spec.substring(at + 1).split(",")) {
-          if (kv.equals("preset=adopted")) {
+          if (kv.equals("preset=adopted") || kv.equals("preset=yield")) {
             m.putAll(ADOPTED);
+            if (kv.equals("preset=yield")) {
+              m.putAll(YIELD);
+            }
             continue;
           }
           String[] p = kv.split("=", 2);
@@ -150,12 +185,18 @@ final class VariantPolicy implements Policy {
           m.getOrDefault("warmexit", "0").equals("1"),
           m.getOrDefault("dk", "0").equals("1"),
           m.getOrDefault("proven", "0").equals("1"),
-          m.getOrDefault("unreadloses", "0").equals("1"));
+          m.getOrDefault("unreadloses", "0").equals("1"),
+          m.getOrDefault("gexact", "0").equals("1"),
+          Integer.parseInt(m.getOrDefault("hitsample", "1")),
+          Double.parseDouble(m.getOrDefault("gcompact", "0")),
+          Double.parseDouble(m.getOrDefault("mup", "0")),
+          m.getOrDefault("shards", "1"));
       m.keySet().removeAll(java.util.List.of("ghost", "ghostmain", "promote", "small", "adm",
           "fold", "vfreq", "rotate", "tie", "width", "cons", "adapt", "step", "minsmall",
           "maxsmall", "adv", "sample", "margin", "full", "fullexit", "exitmin", "seen",
           "exitw", "scan", "density", "readsketch", "warm", "up", "period", "decay",
-          "truehits", "gateany", "warmexit", "dk", "proven", "unreadloses"));
+          "truehits", "gateany", "warmexit", "dk", "proven", "unreadloses", "gexact",
+          "hitsample", "gcompact", "mup", "shards"));
       if (!m.isEmpty()) {
         throw new IllegalArgumentException("unknown variant options " + m.keySet() + " in " + spec);
       }
@@ -163,8 +204,13 @@ final class VariantPolicy implements Policy {
     }
 
     PolicySpec spec() {
-      return new PolicySpec(id, (capacity, trace) -> new VariantPolicy(this, capacity,
-          PolicyKind.expectedEntries(capacity, trace)));
+      return new PolicySpec(id, (capacity, trace) -> {
+        long expected = PolicyKind.expectedEntries(capacity, trace);
+        int count = shards.equals("auto") ? ShardedVariant.defaultCount(expected)
+            : Integer.parseInt(shards);
+        return count == 1 ? new VariantPolicy(this, capacity, expected)
+            : new ShardedVariant(this, capacity, expected, count);
+      });
     }
   }
 
@@ -185,19 +231,18 @@ final class VariantPolicy implements Policy {
 
   private final Config config;
   private final long capacity;
-  private final long ghostFloor;
   private final HashMap<Long, Node> map = new HashMap<>();
   private final ArrayDeque<Node> small = new ArrayDeque<>();
   private final ArrayDeque<Node> main = new ArrayDeque<>();
-  private final ArrayDeque<Integer> ghost = new ArrayDeque<>();
-  private final HashMap<Integer, Integer> ghostCounts = new HashMap<>();
-  /** With adapt=arc: the fingerprints in the ghost that came from main (FIFO with counts). */
-  private final HashMap<Integer, Integer> ghostFromMain = new HashMap<>();
-  private final ArrayDeque<Boolean> ghostOrigin = new ArrayDeque<>();
+  private final VariantGhost ghost;
   private final VariantSketch sketch;
+  /** With hitsample &gt; 1: the sampler of read hits (xorshift, fixed seed). */
+  private long sampler = 0x9E3779B97F4A7C15L;
   private long smallWeight;
   private long mainWeight;
   private double smallTarget;
+  /** With adapt=yield: small's share in thousandths of the capacity. */
+  private long shareMilli = 100;
   private boolean mainWasFull;
   private long observedHits;
   private long trueHits;
@@ -212,11 +257,13 @@ final class VariantPolicy implements Policy {
   VariantPolicy(Config config, long capacity, long expectedEntries) {
     this.config = config;
     this.capacity = capacity;
-    this.ghostFloor = Math.max(16, Math.round(config.ghostFactor() * expectedEntries));
+    long ghostFloor = Math.max(16, Math.round(config.ghostFactor() * expectedEntries));
     this.smallTarget = Math.max(1, config.smallShare() == 0.1 ? capacity / 10
         : (long) (capacity * config.smallShare()));
     this.climbPeriod = Math.max(16, Math.round(config.period() * expectedEntries));
     this.climbStep = config.step() * capacity;
+    this.ghost = new VariantGhost(config.ghostFactor(), ghostFloor, config.exactGhost(),
+        config.compactGhost(), config.adapt().equals("arc"));
     this.sketch = config.admission().equals("none") ? null
         : new VariantSketch(expectedEntries, config.sketchWidth(), config.conservative(),
             config.sample());
@@ -226,7 +273,16 @@ final class VariantPolicy implements Policy {
   public boolean access(long key, int size) {
     Node n = map.get(key);
     if (n != null) {
-      trueHits++;
+      if (config.hitSample() <= 1) {
+        trueHits++;
+      } else {
+        sampler ^= sampler << 13;
+        sampler ^= sampler >>> 7;
+        sampler ^= sampler << 17;
+        if (Long.remainderUnsigned(sampler, config.hitSample()) == 0) {
+          trueHits += config.hitSample();
+        }
+      }
       if (config.readSketch() && sketch != null) {
         sketch.increment(n.fp);
       }
@@ -239,6 +295,10 @@ final class VariantPolicy implements Policy {
     return false;
   }
 
+  private static long milli(double fraction) {
+    return Math.round(fraction * 1000);
+  }
+
   private long target() {
     return Math.max(1, (long) smallTarget);
   }
@@ -247,11 +307,16 @@ final class VariantPolicy implements Policy {
     if (w > capacity) {
       return;
     }
-    if (config.adapt().equals("climb") && ++periodMisses >= climbPeriod) {
+    if (config.adapt().equals("climb")
+        && ++periodMisses + (config.trueHits() ? trueHits : 0) >= climbPeriod) {
       climb();
     }
     int fp = fingerprint(key);
     boolean ghostHit = consumeGhost(fp);
+    if (ghostHit && config.adapt().equals("tie") && ghost.lastAge() <= small.size()) {
+      smallTarget = Math.min(config.maxSmall() * capacity,
+          smallTarget + config.up() * config.step() * capacity);
+    }
     if (sketch != null && (ghostHit || !config.doorkeeper())) {
       sketch.increment(fp);
     }
@@ -347,6 +412,10 @@ final class VariantPolicy implements Policy {
       admitted++;
     } else {
       rejected++;
+      if (config.adapt().equals("tie") && candidate >= incumbent - config.margin()) {
+        smallTarget = Math.max(config.minSmall() * capacity,
+            smallTarget - config.step() * capacity);
+      }
       adaptSmall(false);
       if (config.rotate()) {
         main.pollFirst();
@@ -439,6 +508,13 @@ final class VariantPolicy implements Policy {
           promote = admits(n.fp, n.weight, config.gateAny());
         }
       }
+      if (config.adapt().equals("yield")) {
+        // In whole thousandths of the capacity, as the store would keep it (an int per shard).
+        shareMilli = n.freq > 0
+            ? Math.min(milli(config.maxSmall()), shareMilli + milli(config.up() * config.step()))
+            : Math.max(milli(config.minSmall()), shareMilli - milli(config.step()));
+        smallTarget = Math.max(1, capacity * shareMilli / 1000);
+      }
       if (promote) {
         consume(n, n.freq);
         n.freq = 0;
@@ -458,6 +534,11 @@ final class VariantPolicy implements Policy {
       } else {
         mainWeight -= n.weight;
         map.remove(n.key);
+        if (config.adapt().equals("yield") && config.mainUp() > 0) {
+          shareMilli = Math.min(milli(config.maxSmall()),
+              shareMilli + milli(config.mainUp() * config.step()));
+          smallTarget = Math.max(1, capacity * shareMilli / 1000);
+        }
         if (config.ghostMain()) {
           addToGhost(n.fp, true);
         }
@@ -466,53 +547,18 @@ final class VariantPolicy implements Policy {
   }
 
   private boolean consumeGhost(int fp) {
-    Integer count = ghostCounts.get(fp);
-    if (count == null || count == 0) {
-      return false;
-    }
-    ghostCounts.remove(fp);
-    if (config.adapt().equals("arc")) {
-      Integer fromMain = ghostFromMain.remove(fp);
+    boolean hit = ghost.consume(fp);
+    if (hit && config.adapt().equals("arc")) {
       double step = Math.max(1, config.step() * capacity);
-      if (fromMain != null && fromMain > 0) {
-        smallTarget = Math.max(config.minSmall() * capacity, smallTarget - step);
-      } else {
-        smallTarget = Math.min(config.maxSmall() * capacity, smallTarget + step);
-      }
+      smallTarget = ghost.lastFromMain()
+          ? Math.max(config.minSmall() * capacity, smallTarget - step)
+          : Math.min(config.maxSmall() * capacity, smallTarget + step);
     }
-    return true;
+    return hit;
   }
 
   private void addToGhost(int fp, boolean fromMain) {
-    ghost.addLast(fp);
-    ghostOrigin.addLast(fromMain);
-    ghostCounts.merge(fp, 1, Integer::sum);
-    if (fromMain) {
-      ghostFromMain.merge(fp, 1, Integer::sum);
-    }
-    long bound = Math.max(ghostFloor, Math.round(config.ghostFactor() * map.size()));
-    while (ghost.size() > bound) {
-      int oldest = ghost.pollFirst();
-      boolean oldFromMain = ghostOrigin.pollFirst();
-      Integer count = ghostCounts.get(oldest);
-      if (count != null && count > 0) {
-        if (count == 1) {
-          ghostCounts.remove(oldest);
-        } else {
-          ghostCounts.put(oldest, count - 1);
-        }
-      }
-      if (oldFromMain) {
-        Integer c = ghostFromMain.get(oldest);
-        if (c != null) {
-          if (c <= 1) {
-            ghostFromMain.remove(oldest);
-          } else {
-            ghostFromMain.put(oldest, c - 1);
-          }
-        }
-      }
-    }
+    ghost.add(fp, fromMain, map.size());
   }
 
   /** The store's fingerprint of a {@code Long} key (ShardedStore.fingerprint, same mix). */
