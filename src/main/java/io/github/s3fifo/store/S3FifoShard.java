@@ -13,6 +13,13 @@ final class S3FifoShard<K, V> {
 
   /** How many entries each write inspects for expiry as it passes, so expired ones do not pile up. */
   private static final int SWEEP_STEPS = 2;
+  /** Small's share of the capacity, in thousandths: where it starts, its bounds, its step up. */
+  static final int INITIAL_SMALL_SHARE = 100;
+  static final int MIN_SMALL_SHARE = 10;
+  static final int MAX_SMALL_SHARE = 200;
+  static final int SHARE_UP = 9;
+  /** The ghost remembers the last evictions from small up to this many times the entries. */
+  static final int GHOST_HORIZON = 3;
 
   final NodeTable<K, V> table;
   final long capacity;
@@ -20,13 +27,14 @@ final class S3FifoShard<K, V> {
   private final ReentrantLock lock = new ReentrantLock();
   private final NodeQueue<K, V> small = new NodeQueue<>(Node.SMALL);
   private final NodeQueue<K, V> main = new NodeQueue<>(Node.MAIN);
-  private final GhostQueue ghost = new GhostQueue();
+  private final Ghost ghost;
   /** Null when the shard is unbounded: it never evicts, so it never asks. */
   private final FrequencySketch sketch;
-  private final long smallTarget;
+  /** Small's share of the capacity in thousandths, moved by what small's heads turn out to be. */
+  private int smallShareMilli = INITIAL_SMALL_SHARE;
+  private long smallTarget;
   /** Main's target: what small's target leaves of the capacity. */
-  private final long mainTarget;
-  private final int ghostFloor;
+  private long mainTarget;
   private final Ticker ticker;
   /** The causes the listener asked for, as a bit set of {@code 1 << ordinal}; 0 without one. */
   private final int reportedCauses;
@@ -53,9 +61,8 @@ final class S3FifoShard<K, V> {
       long capacity, int expectedEntries, int shardBits, Ticker ticker, int reportedCauses) {
     this.capacity = capacity;
     this.reportedCauses = reportedCauses;
-    this.smallTarget = Math.max(1, capacity / 10);
-    this.mainTarget = capacity - smallTarget;
-    this.ghostFloor = Math.max(16, expectedEntries);
+    setTargets();
+    this.ghost = new Ghost(GHOST_HORIZON * (long) expectedEntries);
     this.sketch = capacity == Long.MAX_VALUE ? null : new FrequencySketch(expectedEntries);
     this.ticker = ticker;
     this.table = new NodeTable<>(expectedEntries, shardBits);
@@ -196,6 +203,8 @@ final class S3FifoShard<K, V> {
         sketch.clear();
       }
       mainFilled = false;
+      smallShareMilli = INITIAL_SMALL_SHARE;
+      setTargets();
       return removals;
     } finally {
       unlock();
@@ -317,19 +326,57 @@ final class S3FifoShard<K, V> {
   private Removals<K, V> processSmallHead(
       Node<K, V> node, Node<K, V> writing, Removals<K, V> removals) {
     int freq = node.freq();
-    // A held entry is passed over; a retire that fails after all (a writer came) passes it too.
-    if (freq == 0 && !isHeld(node, writing) && !entersMainUnread(node)
-        && retire(node, writing)) {
-      evictions++;
-      evictedWeight += node.weight();
-      removals = removeRetired(node, RemovalCause.SIZE, removals);
-      ghost.add(node.hash, (int) Math.min(Integer.MAX_VALUE, Math.max(ghostFloor, entries)));
+    if (isHeld(node, writing)) {
+      // Passed over, and it tells nothing of what small is worth.
+      passToMain(node, freq);
       return removals;
     }
+    if (freq > 0) {
+      adjustSmallShare(true);
+      passToMain(node, freq);
+      return removals;
+    }
+    if (entersMainUnread(node)) {
+      adjustSmallShare(false);
+      passToMain(node, 0);
+      return removals;
+    }
+    if (!retire(node, writing)) {
+      passToMain(node, 0); // a writer came after all: passed over like a held entry
+      return removals;
+    }
+    adjustSmallShare(false);
+    evictions++;
+    evictedWeight += node.weight();
+    removals = removeRetired(node, RemovalCause.SIZE, removals);
+    ghost.add(node.hash, entries);
+    return removals;
+  }
+
+  /** Small's head goes to main's tail, counted {@code freq} times, its counter back to 0. */
+  private void passToMain(Node<K, V> node, int freq) {
     count(node.hash, freq);
     moveToMainTail(node);
     node.setFreq(0);
-    return removals;
+  }
+
+  /**
+   * Moves small's share by what its head was: read while in small, small earned its room (up
+   * {@value #SHARE_UP} thousandths); never read, it did not (down 1). Small thus settles where
+   * about one head in ten was read, within 1% and 20%.
+   */
+  private void adjustSmallShare(boolean read) {
+    smallShareMilli = read
+        ? Math.min(MAX_SMALL_SHARE, smallShareMilli + SHARE_UP)
+        : Math.max(MIN_SMALL_SHARE, smallShareMilli - 1);
+    setTargets();
+  }
+
+  /** {@code S = max(1, C × share / 1000)}, without overflow; {@code M = C − S}. */
+  private void setTargets() {
+    long share = smallShareMilli;
+    smallTarget = Math.max(1, capacity / 1000 * share + capacity % 1000 * share / 1000);
+    mainTarget = capacity - smallTarget;
   }
 
   /**

@@ -10,10 +10,9 @@ import java.util.function.ToLongBiFunction;
 
 /**
  * A reference model of one shard's policy, written from the text of {@code package-info.java}
- * alone: small/main FIFOs of entries with a 0..3 counter, a ghost FIFO of fingerprints with a
- * count per fingerprint, and a count-min sketch kept as plain int arrays. Fingerprints are a
- * bijection of the keys, so the ghost holds the Integer keys themselves; the sketch needs the
- * fingerprint's bits, computed here as the text defines them.
+ * alone: small/main FIFOs of entries with a 0..3 counter, small's share moved by its heads, a
+ * ghost of tags and stamps in buckets of eight, and a count-min sketch kept as plain int arrays.
+ * The ghost and the sketch need the fingerprint's bits, computed here as the text defines them.
  */
 final class S3FifoModel {
 
@@ -35,9 +34,10 @@ final class S3FifoModel {
   }
 
   private final long capacity;
-  private final long smallTarget;
-  private final long mainTarget;
-  private final long ghostFloor;
+  private int shareMilli = 100;
+  private long smallTarget;
+  private long mainTarget;
+  private final Ghost ghost;
   private final Sketch sketch;
   private boolean mainFilled;
   private final ToLongBiFunction<Integer, Integer> weigher;
@@ -45,8 +45,6 @@ final class S3FifoModel {
   private final Map<Integer, Node> entries = new HashMap<>();
   private final ArrayDeque<Node> small = new ArrayDeque<>();
   private final ArrayDeque<Node> main = new ArrayDeque<>();
-  private final ArrayDeque<Integer> ghost = new ArrayDeque<>();
-  private final Map<Integer, Integer> ghostCounts = new HashMap<>();
   private long smallWeight;
   private long mainWeight;
   private long ghostHits;
@@ -55,9 +53,8 @@ final class S3FifoModel {
   /** One shard of capacity {@code capacity}; {@code expectedEntries} for a single shard. */
   S3FifoModel(long capacity, long expectedEntries, ToLongBiFunction<Integer, Integer> weigher) {
     this.capacity = capacity;
-    this.smallTarget = Math.max(1, capacity / 10);
-    this.mainTarget = capacity - smallTarget;
-    this.ghostFloor = Math.max(16, expectedEntries);
+    retarget();
+    this.ghost = new Ghost(Math.max(16, 3 * expectedEntries));
     this.sketch = new Sketch(Math.max(16, expectedEntries));
     this.weigher = weigher;
   }
@@ -179,9 +176,8 @@ final class S3FifoModel {
     } else {
       // A new entry: the ghost is asked first (was the key evicted recently?), then room is
       // made, then it is linked.
-      boolean ghostHit = ghostCounts.getOrDefault(key, 0) > 0;
+      boolean ghostHit = ghost.lookUp(fingerprint(key));
       if (ghostHit) {
-        ghostCounts.put(key, 0);
         ghostHits++;
       }
       sketch.count(key);
@@ -222,12 +218,15 @@ final class S3FifoModel {
           sketch.count(n.key);
         }
         toMain = true;
+        shareMilli = Math.min(200, shareMilli + 9);
       } else {
         if (mainWeight + n.weight > mainTarget) {
           mainFilled = true;
         }
         toMain = !mainFilled;
+        shareMilli = Math.max(10, shareMilli - 1);
       }
+      retarget();
       if (toMain) {
         n.freq = 0;
         n.inMain = true;
@@ -236,7 +235,7 @@ final class S3FifoModel {
       } else {
         entries.remove(n.key);
         events.add(new Event(n.key, n.value, RemovalCause.SIZE));
-        addToGhost(n.key);
+        ghost.remember(fingerprint(n.key), entries.size());
       }
     } else {
       Node n = main.pollFirst();
@@ -267,16 +266,87 @@ final class S3FifoModel {
     return sketch.estimate(candidate) > sketch.estimate(victim.key) + 1;
   }
 
-  private void addToGhost(int fingerprint) {
-    ghost.addLast(fingerprint);
-    ghostCounts.merge(fingerprint, 1, Integer::sum);
-    long bound = Math.max(ghostFloor, entries.size());
-    while (ghost.size() > bound) {
-      int oldest = ghost.pollFirst();
-      int count = ghostCounts.getOrDefault(oldest, 0);
-      if (count > 0) {
-        ghostCounts.put(oldest, count - 1);
+  /** Small's target from its share of the capacity, main's from what is left. */
+  private void retarget() {
+    smallTarget = Math.max(1, Math.floorDiv(capacity, 1000) * shareMilli
+        + Math.floorMod(capacity, 1000) * shareMilli / 1000);
+    mainTarget = capacity - smallTarget;
+  }
+
+  /** The ghost of the text: horizon H, buckets of 8 slots, a slot empty or a tag and a stamp. */
+  private static final class Ghost {
+    private long horizon;
+    private long bucketCount;
+    private int unitBits;
+    private long additions;
+    private int[] tags; // 0 = empty
+    private int[] stamps;
+
+    Ghost(long horizon) {
+      resize(horizon);
+    }
+
+    private void resize(long h) {
+      horizon = h;
+      bucketCount = (long) Math.ceil(1.25 * h / 8);
+      unitBits = Math.max(0, Long.toBinaryString(h).length() - 10);
+      tags = new int[(int) (8 * bucketCount)];
+      stamps = new int[tags.length];
+    }
+
+    private int firstSlot(int f) {
+      long spread = Integer.toUnsignedLong(f * 0x9E3779B9);
+      return (int) (spread * bucketCount >>> 32) * 8;
+    }
+
+    private static int tag(int f) {
+      int t = (f >>> 8) % (1 << 20);
+      return t == 0 ? 1 : t;
+    }
+
+    private int now() {
+      return (int) ((additions >> unitBits) % 4096);
+    }
+
+    private long age(int slot) {
+      return tags[slot] == 0 ? Long.MAX_VALUE
+          : (long) Math.floorMod(now() - stamps[slot], 4096) << unitBits;
+    }
+
+    void remember(int f, long live) {
+      if (3 * live > horizon) {
+        resize(Math.max(3 * live, horizon + horizon / 2));
       }
+      int first = firstSlot(f);
+      int chosen = -1;
+      for (int i = first; i < first + 8 && chosen < 0; i++) {
+        if (tags[i] == tag(f)) {
+          chosen = i;
+        }
+      }
+      if (chosen < 0) {
+        chosen = first;
+        for (int i = first + 1; i < first + 8; i++) {
+          if (age(i) > age(chosen)) {
+            chosen = i;
+          }
+        }
+      }
+      tags[chosen] = tag(f);
+      stamps[chosen] = now();
+      additions++;
+    }
+
+    boolean lookUp(int f) {
+      int first = firstSlot(f);
+      for (int i = first; i < first + 8; i++) {
+        if (tags[i] == tag(f)) {
+          boolean young = age(i) <= horizon;
+          tags[i] = 0;
+          return young;
+        }
+      }
+      return false;
     }
   }
 
@@ -373,14 +443,7 @@ final class S3FifoModel {
     for (Node n : main) {
       sb.append(n.key).append('/').append(n.weight).append("f").append(n.freq).append(' ');
     }
-    sb.append("] ghost=").append(ghost).append(" counts=");
-    Map<Integer, Integer> live = new HashMap<>();
-    ghostCounts.forEach((k, v) -> {
-      if (v > 0) {
-        live.put(k, v);
-      }
-    });
-    sb.append(live);
+    sb.append("] share=").append(shareMilli);
     return sb.append(" weight=").append(weight()).append('/').append(capacity).toString();
   }
 }

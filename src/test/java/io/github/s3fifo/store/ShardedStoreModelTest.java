@@ -20,9 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * against {@link S3FifoModel}: return values, contents, weight, size, ghost hits, and the exact
  * order of SIZE evictions (other removals of one operation are compared as a multiset).
  *
- * <p>The ghost's bound is evaluated when a fingerprint is appended, with the live entries counted
- * after the eviction that feeds it; only the last configuration lets the live-entry term exceed
- * {@code max(16, expectedEntries)}.
+ * <p>The ghost's horizon is checked when a fingerprint is added, with the live entries counted
+ * after the eviction that feeds it; the configurations without expected entries start it at 16
+ * and make it grow.
  */
 class ShardedStoreModelTest {
 

@@ -199,23 +199,48 @@ class ShardedStorePolicyTest {
   }
 
   @Test
-  void ghostHoldsAtLeastSixteenFingerprints() {
-    assertEquals(1, ghostHitsAfter(10, 0, 15), "ghost of 16 must still hold the 16th-newest");
-    assertEquals(0, ghostHitsAfter(10, 0, 16), "ghost of 16 must have dropped the 17th-newest");
+  void theGhostRemembersWithinItsHorizonAndForgetsBeyondIt() {
+    // 64 expected entries: a horizon of 3 × 64 = 192 evictions.
+    assertEquals(1, ghostHitsAfter(10, 64, 150), "150 evictions ago: within the horizon");
+    assertEquals(0, ghostHitsAfter(10, 64, 200), "200 evictions ago: beyond the horizon");
   }
 
   @Test
-  void ghostIsSizedFromExpectedEntriesPerShard() {
-    assertEquals(1, ghostHitsAfter(10, 64, 63));
-    assertEquals(0, ghostHitsAfter(10, 64, 64));
+  void theGhostsHorizonIsAtLeastSixteenAndThreeTimesTheLiveEntries() {
+    // No expected entries: 16, but 9 live entries after the first eviction make it 27 (and
+    // 5 buckets: fewer than 9 later evictions cannot overflow the first key's bucket).
+    assertEquals(1, ghostHitsAfter(10, 0, 8));
+    assertEquals(0, ghostHitsAfter(10, 0, 40));
+    // 40 live entries: 117 (3 × 39, counted after the eviction), not 16 nor 27.
+    assertEquals(1, ghostHitsAfter(40, 0, 40));
+    assertEquals(0, ghostHitsAfter(40, 0, 130));
   }
 
   @Test
-  void ghostIsAtLeastAsLongAsTheShardHasLiveEntries() {
-    // 40 live entries: the ghost keeps at least 40 fingerprints, not just 16.
-    assertEquals(1, ghostHitsAfter(40, 0, 30));
-    // ...but not more than the live entries (40, or 41 counting the entry being inserted).
-    assertEquals(0, ghostHitsAfter(40, 0, 45));
+  void aKeyThatKeepsComingBackIsRememberedFromItsLatestEviction() {
+    // A FIFO with a count per fingerprint forgets such a key when the record of an eviction it
+    // already came back from falls off the end; the ghost keeps the latest record.
+    RecordingListener<Integer, Integer> listener = new RecordingListener<>();
+    ShardedStore<Integer, Integer> store = filledShard(64, listener); // horizon 192
+    int next = 1_000;
+    for (int round = 0; round < 4; round++) {
+      store.put(77, 77);
+      for (int guard = 0; !listener.keysWithCause(RemovalCause.SIZE).contains(77); guard++) {
+        assertTrue(guard < 100, "77 should leave small unread within a few insertions");
+        store.put(next, next);
+        next++;
+      }
+      listener.drain();
+      for (int i = 0; i < 60; i++) {
+        store.put(next, next);
+        next++;
+      }
+      long before = store.stats().ghostHits();
+      store.put(77, 77);
+      assertEquals(before + 1, store.stats().ghostHits(), "round " + round);
+      store.remove(77);
+      listener.drain();
+    }
   }
 
   @Test
@@ -314,14 +339,15 @@ class ShardedStorePolicyTest {
         store.get("H" + i);
       }
     }
-    // Room for the sixth: H1..H5 (read) move to main, then main's first fill takes F1..F4;
-    // F5 would take main past 90, so main is filled and F5 goes.
+    // Room for the sixth: H1..H5 (read) move to main, each raising small's share by 9
+    // thousandths (to 14.5%: small 14, main 86); main's first fill takes F1..F3, each lowering
+    // it by one; F4 would take main past 86, so main is filled and F4 goes.
     for (int i = 1; i <= 6; i++) {
       store.put("F" + i, bytes(10));
     }
-    assertEquals(List.of("F5"), listener.keysWithCause(RemovalCause.SIZE));
-    for (int i : new int[] {1, 2, 3, 4, 6}) {
-      store.remove("F" + i);
+    assertEquals(List.of("F4"), listener.keysWithCause(RemovalCause.SIZE));
+    for (int i : new int[] {1, 2, 3, 5, 6}) {
+      assertNotNull(store.remove("F" + i));
     }
     for (int i = 1; i <= 5; i++) {
       for (int j = 0; j < 3; j++) {
@@ -334,8 +360,8 @@ class ShardedStorePolicyTest {
     store.put("S1", bytes(60));
     assertEquals(List.of("H1"), listener.keysWithCause(RemovalCause.SIZE));
     listener.drain();
-    // From then on small holds 60 >= 10 and main is filled: each scan entry makes room by evicting
-    // the previous one.
+    // From then on small holds 60, above its target, and main is filled: each scan entry makes
+    // room by evicting the previous one.
     for (int i = 2; i <= 20; i++) {
       store.put("S" + i, bytes(60));
       assertEquals(List.of("S" + (i - 1)), listener.keysWithCause(RemovalCause.SIZE),
@@ -409,12 +435,13 @@ class ShardedStorePolicyTest {
       }
     }
     assertEquals(300, resident, "hot keys resident after scan");
-    // Main's first fill took the 300 read keys and the scan's first 600; every later scan key
-    // went from small's head into the ghost, except the last 100, which small holds.
-    assertTrue(store.containsKey(10_599));
-    assertFalse(store.containsKey(10_600), "a scan key that came after main's first fill");
-    assertFalse(store.containsKey(29_899));
-    assertTrue(store.containsKey(29_900));
+    // Main's first fill took the 300 read keys (raising small's share to its 20% ceiling) and
+    // the scan's first 690 (each lowering it, to its 1% floor: main 990); every later scan key
+    // went from small's head into the ghost, except the last 10, which small holds.
+    assertTrue(store.containsKey(10_689));
+    assertFalse(store.containsKey(10_690), "a scan key that came after main's first fill");
+    assertFalse(store.containsKey(29_989));
+    assertTrue(store.containsKey(29_990));
     assertEquals(1_000, store.size());
   }
 
@@ -423,9 +450,11 @@ class ShardedStorePolicyTest {
     RecordingListener<Integer, Integer> listener = new RecordingListener<>();
     ShardedStore<Integer, Integer> store = countStore(1_000, 0, listener);
     for (int i = 100_000; i <= 101_000; i++) {
-      store.put(i, i); // main's first fill: 100,000..100,899
+      // Main's first fill takes 100,000..100,989: each unread head lowers small's share, to
+      // its 1% floor (main 990), before main is filled.
+      store.put(i, i);
     }
-    assertEquals(List.of(100_900), listener.keysWithCause(RemovalCause.SIZE));
+    assertEquals(List.of(100_990), listener.keysWithCause(RemovalCause.SIZE));
     for (int k = 0; k < 300; k++) {
       store.put(k, k);
       store.get(k); // read in small: moves to main, where it displaces the first fill's head
@@ -437,14 +466,15 @@ class ShardedStorePolicyTest {
     for (int k = 0; k < 300; k++) {
       assertEquals(Integer.valueOf(k), store.peek(k), "hot key flushed by a scan");
     }
-    // The first 100 scan keys pushed the last read keys from small into main (displacing 100 of
-    // the first fill); every later scan key was evicted from small, unread.
+    // The read keys small held (its share had climbed to 20%) went to main as the first scan
+    // keys came, displacing 200 of the first fill; every later scan key was evicted from small,
+    // unread, and never entered main.
     List<Integer> evicted = listener.keysWithCause(RemovalCause.SIZE);
     assertEquals(20 * 1_000, evicted.size());
     for (int i = 0; i < evicted.size(); i++) {
       int key = evicted.get(i);
       boolean firstFill = key >= 100_000;
-      assertEquals(i < 100, firstFill, () -> "eviction #" + key + ": " + evicted.subList(0, 70));
+      assertEquals(i < 200, firstFill, () -> "eviction #" + key + ": " + evicted.subList(0, 70));
       assertTrue(firstFill || (key >= 10_000 && key < 30_000), "unexpected key " + key);
     }
     int scanResident = 0;
@@ -453,6 +483,8 @@ class ShardedStorePolicyTest {
         scanResident++;
       }
     }
-    assertEquals(100, scanResident, "only small holds scan keys");
+    assertEquals(200, scanResident, "only small holds scan keys (as many as it held read keys)");
+    assertEquals(1_000, store.size());
   }
+
 }

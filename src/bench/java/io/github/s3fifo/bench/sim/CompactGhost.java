@@ -38,7 +38,8 @@ final class CompactGhost {
   /** Sizes for a new horizon when it has outgrown the table (forgetting everything). */
   void ensureHorizon(long newHorizon, double slack) {
     if (newHorizon > horizon) {
-      resize(newHorizon, slack);
+      // At least by half, as the store grows it: a growing cache then reallocates O(log) times.
+      resize(Math.max(newHorizon, horizon + (horizon >>> 1)), slack);
     }
   }
 

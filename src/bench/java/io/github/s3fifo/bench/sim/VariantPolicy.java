@@ -10,14 +10,15 @@ import java.util.Map;
  * tried in issue 5 (ghost length, what the ghost remembers, the promotion threshold, the small
  * queue's share, admission to main gated by a frequency sketch, adaptive small shares). With
  * every switch at its default it is plain S3-FIFO as the store had it before (small 10%, every
- * ghost hit to main); {@code preset=adopted} sets the switches of the store's policy now. Both
+ * ghost hit to main); {@code preset=yield} sets the switches of the store's policy now. Both
  * make exactly the store's decisions of their time (checked by running them beside
  * {@code s3fifo-1shard}: every hit count equal), so a variant's difference is the variant's.
  *
  * <p>Specification: {@code ID@key=value,key=value}; keys (defaults in brackets):
  * <ul>
- *   <li>{@code preset} [none]: {@code adopted} = the store's policy; {@code yield} = the
- *       proposal of policy-variants-2.md, adopted plus {@link #YIELD} (later keys override it)
+ *   <li>{@code preset} [none]: {@code adopted} = the store's first policy with admission;
+ *       {@code yield} = the store's policy now (policy-variants-2.md), adopted plus
+ *       {@link #YIELD} (later keys override it)
  *   <li>{@code ghost} [1]: the ghost holds {@code factor × max(expected entries, live entries)}
  *       fingerprints (at least 16)
  *   <li>{@code ghostmain} [0]: 1 = keys evicted from main are remembered too
@@ -106,14 +107,14 @@ import java.util.Map;
  */
 final class VariantPolicy implements Policy {
 
-  /** The switches that make the store's policy (package-info), S3-FIFO with admission. */
+  /** The switches of the store's first policy with admission (before {@link #YIELD}). */
   static final Map<String, String> ADOPTED = Map.of("adm", "both", "adv", "1", "full", "1",
       "warm", "1", "warmexit", "1", "margin", "1");
 
   /**
-   * Added to {@link #ADOPTED} by {@code preset=yield}: the policy proposed in
-   * bench-results/sim/policy-variants-2.md (a compact ghost three times as long, small's share
-   * moved by the yield of its heads).
+   * Added to {@link #ADOPTED} by {@code preset=yield}: the store's policy now (package-info), as
+   * proposed in bench-results/sim/policy-variants-2.md (a compact ghost three times as long,
+   * small's share moved by the yield of its heads).
    */
   static final Map<String, String> YIELD = Map.of("ghost", "3", "gcompact", "1.25",
       "adapt", "yield", "up", "9", "step", "0.001", "minsmall", "0.01", "maxsmall", "0.2");
