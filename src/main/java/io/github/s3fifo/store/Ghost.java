@@ -52,12 +52,13 @@ final class Ghost {
 
   /**
    * Remembers a fingerprint evicted from small, the shard then holding {@code liveEntries}.
-   * A horizon below three times the live entries first grows to that, at least by half, and
-   * forgets what it held (the count of additions carries on).
+   * A horizon below {@value S3FifoShard#GHOST_HORIZON} times the live entries first grows to
+   * that, at least by half, and forgets what it held (the count of additions carries on).
    */
   void add(int fingerprint, long liveEntries) {
-    if (3 * liveEntries > horizon) {
-      setHorizon(Math.max(3 * liveEntries, horizon + (horizon >>> 1)));
+    long wanted = S3FifoShard.GHOST_HORIZON * liveEntries;
+    if (wanted > horizon) {
+      setHorizon(Math.max(wanted, horizon + (horizon >>> 1)));
     }
     if (slots == null) {
       slots = new int[Math.toIntExact(buckets * WAYS)];

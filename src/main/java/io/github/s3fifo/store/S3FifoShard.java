@@ -19,7 +19,7 @@ final class S3FifoShard<K, V> {
   static final int MAX_SMALL_SHARE = 200;
   static final int SHARE_UP = 9;
   /** The ghost remembers the last evictions from small up to this many times the entries. */
-  static final int GHOST_HORIZON = 3;
+  static final int GHOST_HORIZON = 6;
 
   final NodeTable<K, V> table;
   final long capacity;

@@ -54,10 +54,10 @@
  *       computation is never evicted: it is passed over as if its counter were positive (when
  *       seeking the victim too; with counter 0 it moves to the tail unchanged). Neither moves
  *       small's share.
- *   <li>The ghost remembers the last {@code H} additions, {@code H} first {@code max(16, 3 ×
+ *   <li>The ghost remembers the last {@code H} additions, {@code H} first {@code max(16, 6 ×
  *       expectedEntries / shards)}; when an addition finds the shard's live entries (counted
- *       after the eviction that feeds it) above {@code H / 3}, {@code H} first becomes
- *       {@code max(3 × live, H + ⌊H / 2⌋)} and the ghost forgets everything (its count of
+ *       after the eviction that feeds it) above {@code H / 6}, {@code H} first becomes
+ *       {@code max(6 × live, H + ⌊H / 2⌋)} and the ghost forgets everything (its count of
  *       additions {@code a} carries on). It has {@code B = ⌈1.25 × H / 8⌉} buckets of 8 slots; a
  *       slot is empty or holds a tag and a stamp. Fingerprint {@code f}'s bucket is number
  *       {@code ((f × 0x9E3779B9 mod 2^32) × B) >>> 32} (unsigned), its tag bits 8 to 27 of
@@ -95,8 +95,8 @@
  * <p>One object per entry besides the key and value: 40 bytes (compressed references) in a store
  * that counts entries and never expires them, 8 more with a weigher, 8 more when entries may
  * expire ({@link io.github.s3fifo.store.ShardedStore.Builder#expiring()}); plus a table slot of 4
- * bytes per one to two entries and the sketch's 2 to 4 bytes per entry. The ghost costs 15 bytes
- * per expected entry (4 bytes per slot, 1.25 slots per remembered key, three times the entries),
+ * bytes per one to two entries and the sketch's 2 to 4 bytes per entry. The ghost costs 30 bytes
+ * per expected entry (4 bytes per slot, 1.25 slots per remembered key, six times the entries),
  * made when the shard first evicts; it never holds a key.
  * One entry weighs at most {@code Integer.MAX_VALUE}.
  */

@@ -54,7 +54,7 @@ final class S3FifoModel {
   S3FifoModel(long capacity, long expectedEntries, ToLongBiFunction<Integer, Integer> weigher) {
     this.capacity = capacity;
     retarget();
-    this.ghost = new Ghost(Math.max(16, 3 * expectedEntries));
+    this.ghost = new Ghost(Math.max(16, 6 * expectedEntries));
     this.sketch = new Sketch(Math.max(16, expectedEntries));
     this.weigher = weigher;
   }
@@ -314,8 +314,8 @@ final class S3FifoModel {
     }
 
     void remember(int f, long live) {
-      if (3 * live > horizon) {
-        resize(Math.max(3 * live, horizon + horizon / 2));
+      if (6 * live > horizon) {
+        resize(Math.max(6 * live, horizon + horizon / 2));
       }
       int first = firstSlot(f);
       int chosen = -1;

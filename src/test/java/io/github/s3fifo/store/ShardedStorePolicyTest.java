@@ -200,20 +200,20 @@ class ShardedStorePolicyTest {
 
   @Test
   void theGhostRemembersWithinItsHorizonAndForgetsBeyondIt() {
-    // 64 expected entries: a horizon of 3 × 64 = 192 evictions.
+    // 64 expected entries: a horizon of 6 × 64 = 384 evictions.
     assertEquals(1, ghostHitsAfter(10, 64, 150), "150 evictions ago: within the horizon");
-    assertEquals(0, ghostHitsAfter(10, 64, 200), "200 evictions ago: beyond the horizon");
+    assertEquals(0, ghostHitsAfter(10, 64, 400), "400 evictions ago: beyond the horizon");
   }
 
   @Test
-  void theGhostsHorizonIsAtLeastSixteenAndThreeTimesTheLiveEntries() {
-    // No expected entries: 16, but 9 live entries after the first eviction make it 27 (and
-    // 5 buckets: fewer than 9 later evictions cannot overflow the first key's bucket).
+  void theGhostsHorizonIsAtLeastSixteenAndSixTimesTheLiveEntries() {
+    // No expected entries: 16, but 9 live entries after the first eviction make it 54 (and
+    // 9 buckets: fewer than 9 later evictions cannot overflow the first key's bucket).
     assertEquals(1, ghostHitsAfter(10, 0, 8));
-    assertEquals(0, ghostHitsAfter(10, 0, 40));
-    // 40 live entries: 117 (3 × 39, counted after the eviction), not 16 nor 27.
+    assertEquals(0, ghostHitsAfter(10, 0, 80));
+    // 40 live entries: 234 (6 × 39, counted after the eviction), not 16 nor 54.
     assertEquals(1, ghostHitsAfter(40, 0, 40));
-    assertEquals(0, ghostHitsAfter(40, 0, 130));
+    assertEquals(0, ghostHitsAfter(40, 0, 260));
   }
 
   @Test
@@ -221,7 +221,7 @@ class ShardedStorePolicyTest {
     // A FIFO with a count per fingerprint forgets such a key when the record of an eviction it
     // already came back from falls off the end; the ghost keeps the latest record.
     RecordingListener<Integer, Integer> listener = new RecordingListener<>();
-    ShardedStore<Integer, Integer> store = filledShard(64, listener); // horizon 192
+    ShardedStore<Integer, Integer> store = filledShard(64, listener); // horizon 384
     int next = 1_000;
     for (int round = 0; round < 4; round++) {
       store.put(77, 77);

@@ -113,10 +113,10 @@ final class VariantPolicy implements Policy {
 
   /**
    * Added to {@link #ADOPTED} by {@code preset=yield}: the store's policy now (package-info), as
-   * proposed in bench-results/sim/policy-variants-2.md (a compact ghost three times as long,
-   * small's share moved by the yield of its heads).
+   * proposed in bench-results/sim/policy-variants-2.md with the ghost of its yield-compact6 (a
+   * compact ghost six times as long, small's share moved by the yield of its heads).
    */
-  static final Map<String, String> YIELD = Map.of("ghost", "3", "gcompact", "1.25",
+  static final Map<String, String> YIELD = Map.of("ghost", "6", "gcompact", "1.25",
       "adapt", "yield", "up", "9", "step", "0.001", "minsmall", "0.01", "maxsmall", "0.2");
 
   /** A variant's switches. */
