@@ -61,6 +61,21 @@ class CodecWeightTest {
   }
 
   @Test
+  void aByValueCompactValueWeighsItsCompactBytes() throws IOException {
+    Cache<String, CompactFormatTest.Point> cache = manager.createCache("codec-weight",
+        new S3FifoConfiguration<String, CompactFormatTest.Point>()
+            .setTypes(String.class, CompactFormatTest.Point.class)
+            .setMaximumWeight(1L << 20));
+    CompactFormatTest.Point value = new CompactFormatTest.Point(3, -4);
+    cache.put("k", value);
+    byte[] stored = JavaIo.SERIALIZER.serialize(value);
+    assertTrue(JavaIo.isCompact(stored));
+    assertTrue(stored.length < serializedLength(value), "the compact form is the smaller");
+    S3FifoCacheMXBean metrics = cache.unwrap(S3FifoCacheMXBean.class);
+    assertEquals(serializedLength("k") + stored.length, metrics.getWeight());
+  }
+
+  @Test
   void aByReferenceCacheBoundedInWeightCountsSerializedBytes() throws IOException {
     Cache<Integer, ArrayList<String>> cache = manager.createCache("codec-weight",
         new S3FifoConfiguration<Integer, ArrayList<String>>()
