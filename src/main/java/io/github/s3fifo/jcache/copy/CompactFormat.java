@@ -48,6 +48,8 @@ final class CompactFormat {
   static final int OBJECT_ARRAY = 29;
   static final int ENUM = 30;
   static final int OFFSET_DATE_TIME = 31;
+  /** Exactly {@code java.util.ArrayList}: its size, then its elements, as its writeObject. */
+  static final int ARRAY_LIST = 32;
 
   private CompactFormat() {}
 }

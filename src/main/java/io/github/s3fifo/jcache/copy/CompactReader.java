@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 
 /**
  * Reads one value written by {@link CompactWriter}, as java.io would have read it: instances
@@ -92,6 +93,7 @@ final class CompactReader {
     Object value = switch (tag) {
       case OBJECT -> readObject(handle);
       case OBJECT_ARRAY -> readArray(handle);
+      case ARRAY_LIST -> readArrayList(handle);
       default -> readValueType(tag);
     };
     depth--;
@@ -319,6 +321,21 @@ final class CompactReader {
       array[i] = readValue();
     }
     return array;
+  }
+
+  /** As ArrayList's readObject: the filter sees its element array's length, not its class. */
+  private Object readArrayList(int handle) throws IOException, ClassNotFoundException {
+    showOnce(ArrayList.class);
+    int size = readVarInt();
+    if (size > 0) {
+      show(Object[].class, size);
+    }
+    ArrayList<Object> list = new ArrayList<>(size);
+    handles[handle] = list;
+    for (int i = 0; i < size; i++) {
+      list.add(readValue());
+    }
+    return list;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -65,7 +66,8 @@ final class CompactWriter {
       Map.entry(BigInteger.class, BIG_INTEGER), Map.entry(BigDecimal.class, BIG_DECIMAL),
       Map.entry(LocalDate.class, LOCAL_DATE), Map.entry(LocalTime.class, LOCAL_TIME),
       Map.entry(LocalDateTime.class, LOCAL_DATE_TIME), Map.entry(Instant.class, INSTANT),
-      Map.entry(Duration.class, DURATION), Map.entry(OffsetDateTime.class, OFFSET_DATE_TIME));
+      Map.entry(Duration.class, DURATION), Map.entry(OffsetDateTime.class, OFFSET_DATE_TIME),
+      Map.entry(ArrayList.class, ARRAY_LIST));
 
   private byte[] buffer = new byte[256];
   private int position;
@@ -171,6 +173,18 @@ final class CompactWriter {
         writeFixed(Double.doubleToLongBits((Double) value), 8);
       }
       case ENUM -> writeEnum((Enum<?>) value);
+      case ARRAY_LIST -> {
+        ArrayList<?> list = (ArrayList<?>) value;
+        int size = list.size();
+        writeByte(ARRAY_LIST);
+        writeVarInt(size);
+        for (int i = 0; i < size; i++) {
+          writeValue(list.get(i));
+        }
+        if (list.size() != size) {
+          throw UNSUPPORTED; // changed by another thread meanwhile: let java.io report it
+        }
+      }
       case OBJECT -> writeObject(value, ClassInfo.of(type));
       default -> writeValueType(tag, value);
     }

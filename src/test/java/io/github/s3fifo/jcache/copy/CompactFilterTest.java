@@ -16,6 +16,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -78,7 +79,8 @@ class CompactFilterTest {
       new byte[7], new int[][] {{1}, {2, 3}}, new CompactFormatTest.Child(), node,
       new Serializable[] {1L, "s", 2, LocalDate.of(2001, 1, 1), null, 3L, 4,
           new BigDecimal("1.0")},
-      HibernateShapedValueTest.entry(12L)
+      HibernateShapedValueTest.entry(12L), new ArrayList<>(Arrays.asList(1L, "x", new int[0])),
+      new ArrayList<>(), new Object[] {new ArrayList<>(List.of(2)), new ArrayList<>(List.of(3))}
     };
     for (Object value : values) {
       assertEquals(javaIoChecks(value), compactChecks(value), () -> "checks for " + value);
@@ -93,7 +95,7 @@ class CompactFilterTest {
     compact.first = new CompactFormatTest.Point(1, 2);
     CompactFormatTest.Holder javaIo = new CompactFormatTest.Holder();
     javaIo.first = new CompactFormatTest.Point(1, 2);
-    javaIo.second = new ArrayList<>(); // has hooks: the whole value goes through java.io
+    javaIo.second = new java.util.LinkedList<>(); // has hooks: the value goes through java.io
     cache.put("compact", compact);
     cache.put("java.io", javaIo);
     cache.put("allowed", new CompactFormatTest.Holder());

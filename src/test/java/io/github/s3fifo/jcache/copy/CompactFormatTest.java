@@ -189,7 +189,7 @@ class CompactFormatTest {
     assertSame(Singleton.INSTANCE, viaJavaIo(Singleton.INSTANCE), "readResolve");
     assertEquals(new Point(9, 9), viaJavaIo(new Replaced()), "writeReplace");
     assertEquals(new Pair("a", 1), viaJavaIo(new Pair("a", 1)), "a record");
-    assertEquals(List.of(1, 2), viaJavaIo(new java.util.ArrayList<>(List.of(1, 2))));
+    assertEquals(List.of(1, 2), viaJavaIo(new java.util.LinkedList<>(List.of(1, 2))));
   }
 
   @Test
@@ -197,9 +197,27 @@ class CompactFormatTest {
     Holder holder = new Holder();
     Point shared = new Point(1, 1);
     holder.first = shared;
-    holder.second = new java.util.ArrayList<>(List.of(shared));
+    holder.second = new java.util.LinkedList<>(List.of(shared));
     Holder copy = (Holder) viaJavaIo(holder);
     assertSame(copy.first, ((List<?>) copy.second).get(0), "sharing across the boundary");
+  }
+
+  @Test
+  void anArrayListComesBackAsJavaIoBuildsIt() {
+    Point shared = new Point(5, 6);
+    java.util.ArrayList<Object> list = new java.util.ArrayList<>(List.of("a", shared));
+    list.add(shared);
+    list.add(null);
+    list.add(list);
+    @SuppressWarnings("unchecked")
+    java.util.ArrayList<Object> copy = (java.util.ArrayList<Object>) roundTrip(list);
+    assertEquals(5, copy.size());
+    assertEquals("a", copy.get(0));
+    assertSame(copy.get(1), copy.get(2));
+    assertNull(copy.get(3));
+    assertSame(copy, copy.get(4), "a list containing itself");
+    assertEquals(new java.util.ArrayList<>(), roundTrip(new java.util.ArrayList<>()));
+    assertEquals(SubList.class, viaJavaIo(new SubList()).getClass(), "not exactly ArrayList");
   }
 
   @Test
@@ -383,6 +401,8 @@ class CompactFormatTest {
   }
 
   record Pair(String name, int value) implements Serializable {}
+
+  static final class SubList extends java.util.ArrayList<Object> {}
 
   static final class Holder implements Serializable {
     Object first;
