@@ -69,6 +69,8 @@ class CompactFilterTest {
 
   @Test
   void theFilterIsShownTheSameClassesAndArrayLengthsAsByJavaIo() {
+    CompactFormatTest.Everything everything = new CompactFormatTest.Everything();
+    everything.fill();
     CompactFormatTest.Node node = new CompactFormatTest.Node("n");
     node.next = new CompactFormatTest.Node("m");
     node.self = node;
@@ -76,7 +78,7 @@ class CompactFilterTest {
       "text", 42, 7L, true, 'c', 1.5d, new UUID(1, 2), TimeUnit.SECONDS,
       CompactFormatTest.Shape.CIRCLE, new BigInteger("-98765432109876543210"),
       new BigDecimal("12.345"), LocalDate.of(2020, 5, 17), Instant.ofEpochSecond(9),
-      new byte[7], new int[][] {{1}, {2, 3}}, new CompactFormatTest.Child(), node,
+      new byte[7], new int[][] {{1}, {2, 3}}, new CompactFormatTest.Child(), node, everything,
       new Serializable[] {1L, "s", 2, LocalDate.of(2001, 1, 1), null, 3L, 4,
           new BigDecimal("1.0")},
       HibernateShapedValueTest.entry(12L), new ArrayList<>(Arrays.asList(1L, "x", new int[0])),
