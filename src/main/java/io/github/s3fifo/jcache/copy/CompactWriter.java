@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Writes a value in the {@link CompactFormat compact format}, or reports that it cannot: a class
@@ -20,13 +21,14 @@ import java.util.Map;
  * {@code Externalizable}, records, classes we may not reflect on, anything not serializable) sends
  * the whole value through java.io, so the result is always what java.io would give.
  *
- * <p>One instance per thread is reused (its buffer and handle table); nothing it calls runs user
- * code, so it cannot be re-entered, but it still checks.
+ * <p>Writers (a buffer and a handle table each) are reused through a small shared pool rather than
+ * a {@code ThreadLocal}, which would keep this class, and so an application's class loader, reachable
+ * from pooled threads after a redeployment.
  */
 final class CompactWriter {
 
-  private static final ThreadLocal<CompactWriter> PER_THREAD =
-      ThreadLocal.withInitial(CompactWriter::new);
+  private static final AtomicReferenceArray<CompactWriter> POOL = new AtomicReferenceArray<>(
+      Integer.highestOneBit(Math.max(2, Runtime.getRuntime().availableProcessors()) * 2));
 
   /** Buffers and tables above these sizes are not kept for the next value. */
   private static final int KEPT_BUFFER = 1 << 16;
@@ -72,7 +74,6 @@ final class CompactWriter {
   private byte[] buffer = new byte[256];
   private int position;
   private final HandleTable handles = new HandleTable();
-  private boolean busy;
 
   /** The value in the compact format, or {@code null} if it must go through java.io. */
   static byte[] encode(Object value) {
@@ -95,21 +96,23 @@ final class CompactWriter {
   }
 
   private static CompactWriter acquire() {
-    CompactWriter writer = PER_THREAD.get();
-    if (writer.busy) {
-      writer = new CompactWriter();
-    }
-    writer.busy = true;
-    return writer;
+    int slot = slotOf(Thread.currentThread());
+    CompactWriter writer = POOL.getAndSet(slot, null);
+    return writer != null ? writer : new CompactWriter();
   }
 
   private void release() {
-    busy = false;
     position = 0;
     handles.clear(KEPT_HANDLES);
     if (buffer.length > KEPT_BUFFER) {
       buffer = new byte[256];
     }
+    POOL.lazySet(slotOf(Thread.currentThread()), this);
+  }
+
+  private static int slotOf(Thread thread) {
+    long id = thread.getId();
+    return (int) (id ^ (id >>> 16)) & (POOL.length() - 1);
   }
 
   private boolean write(Object value) {
