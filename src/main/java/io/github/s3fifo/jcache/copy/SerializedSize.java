@@ -15,7 +15,8 @@ import java.util.UUID;
  * constant, and a {@code String} a length given by its modified UTF-8 encoding.
  *
  * <p>This is what lets a store-by-value cache weigh entries in bytes while keeping immutable keys
- * and values as they are instead of serializing them.
+ * and values as they are instead of serializing them. Types without a shortcut weigh what the
+ * {@link Serializer} writes for them: its compact form when it applies, else java.io's.
  */
 final class SerializedSize {
 
@@ -46,8 +47,8 @@ final class SerializedSize {
   private SerializedSize() {}
 
   /**
-   * The serialized length of a value: computed for the types with a shortcut, counted by
-   * serializing into a counter for the others.
+   * The serialized length of a value: java.io's, computed, for the types with a shortcut; the
+   * serializer's, counted without keeping the bytes, for the others.
    */
   static long of(Object value, Serializer serializer) {
     if (value instanceof String string) {

@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 /**
  * Store-by-value. A mutable value is kept as its serialized bytes, so a put costs one
- * serialization and a get one deserialization, and the bytes are the entry's weight. A mutable
+ * serialization and a get one deserialization, and the bytes are the entry's weight: the
+ * {@linkplain Serializer compact form} for values java.io would serialize in the default way,
+ * java.io's own bytes for the others; a key or value kept as it is weighs the length java.io
+ * would write for it. A mutable
  * key is kept as a private copy compared by {@code equals}, so a lookup needs no serialization.
  * Instances of {@link ImmutableTypes immutable types} are kept as they are, and a {@code byte[]}
  * value as a private copy of the array (a copy is all its serialization would achieve, at a

@@ -33,7 +33,8 @@ public interface StoreCodec<K, V> {
 
   /**
    * The weight of a mapping when no weigher is configured: its serialized key and value bytes
-   * whether the cache stores by value or by reference.
+   * (as {@link Serializer#serializedSize} counts them) whether the cache stores by value or by
+   * reference.
    */
   long defaultWeight(Object storeKey, Object storedValue);
 }

@@ -61,6 +61,26 @@ class CodecWeightTest {
   }
 
   @Test
+  void aByValueCompactValueWeighsItsCompactBytes() throws IOException {
+    Cache<String, CompactFormatTest.Point> cache = manager.createCache("codec-weight",
+        new S3FifoConfiguration<String, CompactFormatTest.Point>()
+            .setTypes(String.class, CompactFormatTest.Point.class)
+            .setMaximumWeight(1L << 20));
+    CompactFormatTest.Point value = new CompactFormatTest.Point(3, -4);
+    cache.put("k", value);
+    byte[] stored = JavaIo.SERIALIZER.serialize(value);
+    assertTrue(JavaIo.isCompact(stored));
+    assertTrue(stored.length < serializedLength(value), "the compact form is the smaller");
+    S3FifoCacheMXBean metrics = cache.unwrap(S3FifoCacheMXBean.class);
+    assertEquals(serializedLength("k") + stored.length, metrics.getWeight());
+  }
+
+  /** What the cache's serializer writes: the compact form for these lists. */
+  private static long storedLength(Object object) {
+    return JavaIo.SERIALIZER.serialize(object).length;
+  }
+
+  @Test
   void aByReferenceCacheBoundedInWeightCountsSerializedBytes() throws IOException {
     Cache<Integer, ArrayList<String>> cache = manager.createCache("codec-weight",
         new S3FifoConfiguration<Integer, ArrayList<String>>()
@@ -71,7 +91,8 @@ class CodecWeightTest {
     cache.put(1, value);
     assertSame(value, cache.get(1), "store-by-reference keeps the instance");
     S3FifoCacheMXBean metrics = cache.unwrap(S3FifoCacheMXBean.class);
-    assertEquals(serializedLength(1) + serializedLength(value), metrics.getWeight());
+    assertEquals(serializedLength(1) + storedLength(value), metrics.getWeight(),
+        "a key kept as it is weighs its java.io length, a value what a by-value cache keeps");
 
     Random random = new Random(7);
     long expected = 0;
@@ -84,7 +105,7 @@ class CodecWeightTest {
       assertTrue(metrics.getWeight() <= 20_000, "weight " + metrics.getWeight());
     }
     for (Cache.Entry<Integer, ArrayList<String>> entry : cache) {
-      expected += serializedLength(entry.getKey()) + serializedLength(entry.getValue());
+      expected += serializedLength(entry.getKey()) + storedLength(entry.getValue());
     }
     assertEquals(expected, metrics.getWeight());
     assertTrue(metrics.getEvictions() > 0);

@@ -64,6 +64,7 @@ class SerializerClassLoaderTest {
     Serializer serializer = new Serializer(() -> SerializerClassLoaderTest.class.getClassLoader(),
         null);
     byte[] bytes = serializer.serialize(new Probe(42));
+    org.junit.jupiter.api.Assertions.assertTrue(JavaIo.isCompact(bytes));
     ClassLoader first = new ProbeLoader();
     ClassLoader second = new ProbeLoader();
 
@@ -77,5 +78,21 @@ class SerializerClassLoaderTest {
     assertSame(second, b.getClass().getClassLoader(), "a remembered class outlived its context");
     assertSame(Probe.class, fallback.getClass(), "no context loader: the manager's loader");
     assertEquals(42, ((Probe) fallback).value);
+  }
+
+  @Test
+  void classesNestedInAValueAndArrayComponentsFollowTheContextLoader() {
+    Serializer serializer = new Serializer(() -> SerializerClassLoaderTest.class.getClassLoader(),
+        null);
+    Probe shared = new Probe(7);
+    byte[] bytes = serializer.serialize(new Object[] {new Probe[] {shared}, shared});
+    org.junit.jupiter.api.Assertions.assertTrue(JavaIo.isCompact(bytes));
+    ClassLoader loader = new ProbeLoader();
+
+    Object[] read = (Object[]) deserializeUnder(loader, serializer, bytes);
+    Object[] probes = (Object[]) read[0];
+    assertSame(loader, probes.getClass().getComponentType().getClassLoader());
+    assertSame(loader, read[1].getClass().getClassLoader());
+    assertSame(probes[0], read[1], "sharing survives the change of loader");
   }
 }
