@@ -39,6 +39,8 @@ import javax.cache.processor.EntryProcessorResult;
  *
  * <p>Every operation that may run user code (a loader, writer, EntryProcessor or weigher) runs it
  * inside {@link ShardedStore#compute}, holding only the one key concerned. Reads are lock-free.
+ * A get or put that {@link EntryEffects} finds has no effect beyond the store's own (no
+ * statistics, listener, writer, loader or access expiry) calls the store directly.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -105,7 +107,8 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
         : configuration.getCacheEntryListenerConfigurations()) {
       events.register(listener);
     }
-    this.effects = new EntryEffects<>(store, codec, expiry, writer, weigher, statistics, events);
+    this.effects = new EntryEffects<>(
+        store, codec, expiry, writer, weigher, statistics, events, readThrough);
     this.bulk = new BulkOperations<>(this, timer);
     this.invocations = new Invocations<>(this);
     this.management = new CacheManagement(this, statistics, metrics);
@@ -156,6 +159,11 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public V get(K key) {
     requireOpen();
     requireKey(key);
+    if (effects.readsPlainly()) {
+      Object stored = store.get(codec.lookupKey(key));
+      effects.afterPlainOperation();
+      return stored == null ? null : codec.value(stored);
+    }
     long start = timer.start();
     V value = withEvents(() -> read(key));
     timer.record(start, OperationTimer.GET);
@@ -232,6 +240,11 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
+    if (effects.writesPlainly()) {
+      store.put(codec.storeKey(key), codec.storeValue(value), effects.plainWriteExpiry());
+      effects.afterPlainOperation();
+      return;
+    }
     long start = timer.start();
     Object stored = codec.storeValue(value);
     withEvents(() -> compute(codec.storeKey(key), entry -> {
@@ -250,7 +263,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     Object stored = codec.storeValue(value);
     Object old = withEvents(() -> compute(codec.storeKey(key), entry -> {
       Object previous = entry.value();
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       effects.put(entry, key, value, stored, true);
       return previous;
     }));
@@ -274,7 +287,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     long start = timer.start();
     Object stored = codec.storeValue(value);
     boolean put = withEvents(() -> compute(codec.storeKey(key), entry -> {
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       if (entry.isPresent()) {
         return false;
       }
@@ -319,7 +332,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireKey(key);
     long start = timer.start();
     Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       if (!entry.isPresent()) {
         effects.removeAbsent(key);
         return null;
@@ -352,7 +365,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
    */
   private boolean ifEqual(K key, V expected, Consumer<EditableEntry<Object, Object>> change) {
     return withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       if (!entry.isPresent()) {
         return false;
       }
@@ -384,7 +397,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     long start = timer.start();
     Object stored = codec.storeValue(value);
     Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       if (!entry.isPresent()) {
         return null;
       }
@@ -453,16 +466,6 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public Iterator<Entry<K, V>> iterator() {
     requireOpen();
     return new CacheIterator<>(this, store.iterator(), statistics);
-  }
-
-  /** A read of an entry by the iterator (a snapshot of the store's): the access expiry. */
-  void accessed(StoreEntry<Object, Object> snapshot) {
-    if (expiry.tracksAccess()) {
-      StoreEntry<Object, Object> live = store.getEntry(snapshot.getKey());
-      if (live != null) {
-        effects.access(live);
-      }
-    }
   }
 
   /**
@@ -539,15 +542,6 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   }
 
   // Helpers shared with BulkOperations and CacheIterator.
-
-  /** Records the hit or miss of an operation that reads the entry it holds. */
-  void hitOrMiss(EditableEntry<Object, Object> entry) {
-    if (entry.isPresent()) {
-      statistics.recordHits(1);
-    } else {
-      statistics.recordMisses(1);
-    }
-  }
 
   /**
    * The store's computation of a key, with the key's events batched: an expiry of the old

@@ -18,6 +18,13 @@ import io.github.s3fifo.store.StoreEntry;
  * <p>The methods taking an {@link EditableEntry} run inside {@link ShardedStore#compute} with the
  * entry's key held; whatever throws before the change (a weigher, the writer) leaves the entry
  * as it was.
+ *
+ * <p>It also decides when an operation has no effect beyond the store's own: then
+ * {@link #readsPlainly()} or {@link #writesPlainly()} is true, and the cache calls the store
+ * directly ({@link ShardedStore#get}, {@link ShardedStore#put}) instead of computing the entry.
+ * What cannot change while the cache lives (read-through, writer, weigher, expiry policy) is
+ * settled once; statistics and listeners, which can be switched on at any time, are read (both
+ * volatile) on every call, so an operation that starts after the switch takes the full path.
  */
 final class EntryEffects<K, V> {
 
@@ -28,10 +35,19 @@ final class EntryEffects<K, V> {
   private final EntryWeigher<K, V> weigher;
   private final CacheStatistics statistics;
   private final EventDispatcher<K, V> events;
+  /** Statistics aside, a get is the store's read: no read-through, no access expiry. */
+  private final boolean plainReads;
+  /**
+   * Statistics and listeners aside, a put is the store's write: no writer, no user weigher to run
+   * first, and one lifetime for a creation and an update.
+   */
+  private final boolean plainWrites;
+  /** Nothing can expire, so a plain operation never has an expiry to publish. */
+  private final boolean eternal;
 
   EntryEffects(ShardedStore<Object, Object> store, StoreCodec<K, V> codec, ExpiryCalculator expiry,
       WriterAdapter<K, V> writer, EntryWeigher<K, V> weigher, CacheStatistics statistics,
-      EventDispatcher<K, V> events) {
+      EventDispatcher<K, V> events, boolean readThrough) {
     this.store = store;
     this.codec = codec;
     this.expiry = expiry;
@@ -39,6 +55,41 @@ final class EntryEffects<K, V> {
     this.weigher = weigher;
     this.statistics = statistics;
     this.events = events;
+    this.plainReads = !readThrough && !expiry.tracksAccess();
+    this.plainWrites = !writer.isWriteThrough() && !weigher.weighsFirst() && expiry.writesAlike();
+    this.eternal = expiry.isEternal();
+  }
+
+  /**
+   * True if a get need do nothing but {@link ShardedStore#get}: no statistics to count, no
+   * loader to call on a miss, no access expiry to apply.
+   */
+  boolean readsPlainly() {
+    return plainReads && !statistics.isEnabled();
+  }
+
+  /**
+   * True if a put need do nothing but {@link ShardedStore#put} with {@link #plainWriteExpiry()}:
+   * no statistics to count, no listener to tell, no writer, no user weigher, and an expiry policy
+   * that treats a creation and an update alike.
+   */
+  boolean writesPlainly() {
+    return plainWrites && !statistics.isEnabled() && !events.hasListeners();
+  }
+
+  /** The expiry time of a plain write made now, creation or update. */
+  long plainWriteExpiry() {
+    return expiry.forWrite(store.ticker());
+  }
+
+  /**
+   * Delivers what a plain operation may have published after all: the expiry of a mapping it
+   * found expired, for a listener registered meanwhile. Nothing to do in an eternal cache.
+   */
+  void afterPlainOperation() {
+    if (!eternal) {
+      events.flush();
+    }
   }
 
   /** Creates or updates the entry with the caller's value, as a put does. */
@@ -120,6 +171,25 @@ final class EntryEffects<K, V> {
       if (expiresAt != current) {
         store.setExpiresAt(entry, expiresAt);
       }
+    }
+  }
+
+  /** A read of an entry by the iterator (a snapshot of the store's): the access expiry. */
+  void accessSnapshot(StoreEntry<Object, Object> snapshot) {
+    if (expiry.tracksAccess()) {
+      StoreEntry<Object, Object> live = store.getEntry(snapshot.getKey());
+      if (live != null) {
+        access(live);
+      }
+    }
+  }
+
+  /** Records the hit or miss of an operation that reads the entry it holds. */
+  void hitOrMiss(EditableEntry<Object, Object> entry) {
+    if (entry.isPresent()) {
+      statistics.recordHits(1);
+    } else {
+      statistics.recordMisses(1);
     }
   }
 

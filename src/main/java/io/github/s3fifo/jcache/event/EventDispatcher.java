@@ -98,6 +98,11 @@ public final class EventDispatcher<K, V> {
     anyAsynchronous = asynchronous;
   }
 
+  /** True if some listener is registered (one that handles some event type). */
+  public boolean hasListeners() {
+    return eventMask != 0;
+  }
+
   /** True if some listener handles events of this type. */
   public boolean isListening(EventType type) {
     return (eventMask & (1 << type.ordinal())) != 0;
