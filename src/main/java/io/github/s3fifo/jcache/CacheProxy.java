@@ -39,7 +39,7 @@ import javax.cache.processor.EntryProcessorResult;
  *
  * <p>Every operation that may run user code (a loader, writer, EntryProcessor or weigher) runs it
  * inside {@link ShardedStore#compute}, holding only the one key concerned. Reads are lock-free.
- * A get or put that {@link EntryEffects} finds has no effect beyond the store's own (no
+ * A get, put or remove that {@link EntryEffects} finds has no effect beyond the store's own (no
  * statistics, listener, writer, loader or access expiry) calls the store directly.
  *
  * @param <K> the key type
@@ -221,7 +221,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public boolean containsKey(K key) {
     requireOpen();
     requireKey(key);
-    return withEvents(() -> store.containsKey(codec.lookupKey(key)));
+    boolean contained = store.containsKey(codec.lookupKey(key)); // neither counted nor an access
+    effects.afterPlainOperation();
+    return contained;
   }
 
   @Override
@@ -302,6 +304,11 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public boolean remove(K key) {
     requireOpen();
     requireKey(key);
+    if (effects.removesPlainly()) {
+      boolean removed = store.remove(codec.lookupKey(key)) != null;
+      effects.afterPlainOperation();
+      return removed;
+    }
     long start = timer.start();
     boolean removed = withEvents(() -> compute(codec.lookupKey(key), entry -> {
       if (!entry.isPresent()) {

@@ -42,6 +42,8 @@ final class EntryEffects<K, V> {
    * first, and one lifetime for a creation and an update.
    */
   private final boolean plainWrites;
+  /** Statistics and listeners aside, a remove is the store's: no writer. */
+  private final boolean plainRemoves;
   /** Nothing can expire, so a plain operation never has an expiry to publish. */
   private final boolean eternal;
 
@@ -57,6 +59,7 @@ final class EntryEffects<K, V> {
     this.events = events;
     this.plainReads = !readThrough && !expiry.tracksAccess();
     this.plainWrites = !writer.isWriteThrough() && !weigher.weighsFirst() && expiry.writesAlike();
+    this.plainRemoves = !writer.isWriteThrough();
     this.eternal = expiry.isEternal();
   }
 
@@ -74,7 +77,20 @@ final class EntryEffects<K, V> {
    * that treats a creation and an update alike.
    */
   boolean writesPlainly() {
-    return plainWrites && !statistics.isEnabled() && !events.hasListeners();
+    return plainWrites && unobserved();
+  }
+
+  /**
+   * True if a remove need do nothing but {@link ShardedStore#remove}: no statistics to count, no
+   * listener to tell, no writer.
+   */
+  boolean removesPlainly() {
+    return plainRemoves && unobserved();
+  }
+
+  /** No statistics to count and no listener to tell, as of now (both may be switched on). */
+  private boolean unobserved() {
+    return !statistics.isEnabled() && !events.hasListeners();
   }
 
   /** The expiry time of a plain write made now, creation or update. */
@@ -83,8 +99,10 @@ final class EntryEffects<K, V> {
   }
 
   /**
-   * Delivers what a plain operation may have published after all: the expiry of a mapping it
-   * found expired, for a listener registered meanwhile. Nothing to do in an eternal cache.
+   * Delivers the expiry events a plain operation published: the store reclaims an expired mapping
+   * that a read or write finds, and a synchronous listener (present for a plain read, or
+   * registered meanwhile) hears of it before the operation returns. Nothing to do in an eternal
+   * cache.
    */
   void afterPlainOperation() {
     if (!eternal) {

@@ -120,21 +120,26 @@ class PlainPathTest {
     EntryEffects<Integer, String> effects = effects(cache);
     assertTrue(effects.readsPlainly());
     assertTrue(effects.writesPlainly());
+    assertTrue(effects.removesPlainly());
 
     cache.getCacheManager().enableStatistics(cache.getName(), true);
     assertFalse(effects.readsPlainly(), "statistics on: a get counts a hit or a miss");
     assertFalse(effects.writesPlainly(), "statistics on: a put counts");
+    assertFalse(effects.removesPlainly(), "statistics on: a removal counts");
     cache.getCacheManager().enableStatistics(cache.getName(), false);
     assertTrue(effects.readsPlainly());
     assertTrue(effects.writesPlainly());
+    assertTrue(effects.removesPlainly());
 
     MutableCacheEntryListenerConfiguration<Integer, String> listener =
         synchronous(new Recorder());
     cache.registerCacheEntryListener(listener);
     assertTrue(effects.readsPlainly(), "an eternal cache's get publishes nothing");
     assertFalse(effects.writesPlainly(), "a listener hears of writes");
+    assertFalse(effects.removesPlainly(), "a listener hears of removals");
     cache.deregisterCacheEntryListener(listener);
     assertTrue(effects.writesPlainly());
+    assertTrue(effects.removesPlainly());
   }
 
   @Test
@@ -149,6 +154,7 @@ class PlainPathTest {
         .setCacheWriterFactory(FactoryBuilder.factoryOf(RecordingWriter.class)));
     assertTrue(effects(cache).readsPlainly());
     assertFalse(effects(cache).writesPlainly(), "write-through calls the writer");
+    assertFalse(effects(cache).removesPlainly(), "write-through deletes through the writer");
     TestCaches.destroy(cache);
 
     cache = TestCaches.create(plain().setExpiryPolicyFactory(TouchedExpiryPolicy.factoryOf(HOUR)));
@@ -183,14 +189,17 @@ class PlainPathTest {
     cache.put(1, "a2");
     cache.put(3, "c");
     assertTrue(cache.remove(2));
+    assertFalse(cache.remove(2));
     assertEquals(List.of("UPDATED 1 a>a2", "CREATED 3 ->c", "REMOVED 2 b>b"), recorder.events);
 
     cache.deregisterCacheEntryListener(listener);
     cache.put(4, "d");
     cache.put(1, "a3");
+    assertTrue(cache.remove(3));
     assertEquals(3, recorder.events.size(), "no event once deregistered: " + recorder.events);
     assertEquals("a3", cache.get(1));
     assertEquals("d", cache.get(4));
+    assertFalse(cache.containsKey(3));
   }
 
   @Test
@@ -208,18 +217,23 @@ class PlainPathTest {
     cache.put(2, "b2");
     assertEquals("a", cache.get(1));
     assertNull(cache.get(3));
+    assertTrue(cache.remove(2));
+    assertFalse(cache.remove(2));
     assertEquals(2, statistics.getCachePuts());
     assertEquals(1, statistics.getCacheHits());
     assertEquals(1, statistics.getCacheMisses());
+    assertEquals(1, statistics.getCacheRemovals());
 
     cache.getCacheManager().enableStatistics(cache.getName(), false);
     cache.put(5, "e");
     cache.get(1);
     cache.get(6);
+    cache.remove(5);
     // Counters keep their values across the switch; the MBean is back once statistics are on.
     cache.getCacheManager().enableStatistics(cache.getName(), true);
     assertEquals(2, statistics.getCachePuts(), "nothing counted while statistics were off again");
     assertEquals(2, statistics.getCacheGets());
+    assertEquals(1, statistics.getCacheRemovals());
   }
 
   @Test
@@ -346,13 +360,15 @@ class PlainPathTest {
   }
 
   @Test
-  void aWriteThroughCacheStillWritesEveryPut() {
+  void aWriteThroughCacheStillWritesEveryPutAndDeletesEveryRemove() {
     RecordingWriter.WRITTEN.clear();
     cache = TestCaches.create(plain().setWriteThrough(true)
         .setCacheWriterFactory(FactoryBuilder.factoryOf(RecordingWriter.class)));
     cache.put(1, "a");
     cache.put(1, "b");
-    assertEquals(List.of("1=a", "1=b"), RecordingWriter.WRITTEN);
+    assertTrue(cache.remove(1));
+    assertFalse(cache.remove(2), "absent, yet the writer deletes it");
+    assertEquals(List.of("1=a", "1=b", "delete 1", "delete 2"), RecordingWriter.WRITTEN);
   }
 
   private static long expiresAt(ShardedStore<Object, Object> store, int key) {
@@ -404,7 +420,9 @@ class PlainPathTest {
     }
 
     @Override
-    public void delete(Object key) {}
+    public void delete(Object key) {
+      WRITTEN.add("delete " + key);
+    }
 
     @Override
     public void deleteAll(Collection<?> keys) {
