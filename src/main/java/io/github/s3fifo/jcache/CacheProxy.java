@@ -39,8 +39,8 @@ import javax.cache.processor.EntryProcessorResult;
  *
  * <p>Every operation that may run user code (a loader, writer, EntryProcessor or weigher) runs it
  * inside {@link ShardedStore#compute}, holding only the one key concerned. Reads are lock-free.
- * A get, put or remove that {@link EntryEffects} finds has no effect beyond the store's own (no
- * statistics, listener, writer, loader or access expiry) calls the store directly.
+ * A get, put or remove that {@link EntryEffects} finds has no effect beyond the store's own and
+ * the statistics (no listener, writer, loader or access expiry) calls the store directly.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -159,13 +159,15 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public V get(K key) {
     requireOpen();
     requireKey(key);
+    long start = timer.start();
+    V value;
     if (effects.readsPlainly()) {
       Object stored = store.get(codec.lookupKey(key));
-      effects.afterPlainOperation();
-      return stored == null ? null : codec.value(stored);
+      effects.afterPlainRead(stored);
+      value = stored == null ? null : codec.value(stored);
+    } else {
+      value = withEvents(() -> read(key));
     }
-    long start = timer.start();
-    V value = withEvents(() -> read(key));
     timer.record(start, OperationTimer.GET);
     return value;
   }
@@ -222,7 +224,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     boolean contained = store.containsKey(codec.lookupKey(key)); // neither counted nor an access
-    effects.afterPlainOperation();
+    effects.deliverExpiries();
     return contained;
   }
 
@@ -242,17 +244,17 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     requireValue(value);
-    if (effects.writesPlainly()) {
-      store.put(codec.storeKey(key), codec.storeValue(value), effects.plainWriteExpiry());
-      effects.afterPlainOperation();
-      return;
-    }
     long start = timer.start();
     Object stored = codec.storeValue(value);
-    withEvents(() -> compute(codec.storeKey(key), entry -> {
-      effects.put(entry, key, value, stored, true);
-      return null;
-    }));
+    if (effects.writesPlainly()) {
+      store.put(codec.storeKey(key), stored, effects.plainWriteExpiry());
+      effects.afterPlainWrite();
+    } else {
+      withEvents(() -> compute(codec.storeKey(key), entry -> {
+        effects.put(entry, key, value, stored, true);
+        return null;
+      }));
+    }
     timer.record(start, OperationTimer.PUT);
   }
 
@@ -304,20 +306,21 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public boolean remove(K key) {
     requireOpen();
     requireKey(key);
-    if (effects.removesPlainly()) {
-      boolean removed = store.remove(codec.lookupKey(key)) != null;
-      effects.afterPlainOperation();
-      return removed;
-    }
     long start = timer.start();
-    boolean removed = withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      if (!entry.isPresent()) {
-        effects.removeAbsent(key);
-        return false;
-      }
-      effects.remove(entry, key, true);
-      return true;
-    }));
+    boolean removed;
+    if (effects.removesPlainly()) {
+      removed = store.remove(codec.lookupKey(key)) != null;
+      effects.afterPlainRemove(removed);
+    } else {
+      removed = withEvents(() -> compute(codec.lookupKey(key), entry -> {
+        if (!entry.isPresent()) {
+          effects.removeAbsent(key);
+          return false;
+        }
+        effects.remove(entry, key, true);
+        return true;
+      }));
+    }
     timer.record(start, OperationTimer.REMOVE);
     return removed;
   }
@@ -550,27 +553,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
 
   // Helpers shared with BulkOperations and CacheIterator.
 
-  /**
-   * The store's computation of a key, with the key's events batched: an expiry of the old
-   * mapping that the store reports after the computation is delivered before the write's own
-   * events, and a write the store did not apply publishes nothing.
-   */
+  /** The store's computation of a key, with the key's events batched. */
   <R> R compute(Object storeKey, EntryComputation<Object, Object, R> computation) {
-    EventDispatcher<K, V>.Batch batch = events.openBatch(storeKey);
-    if (batch == null) {
-      return store.compute(storeKey, computation);
-    }
-    boolean applied = false;
-    try {
-      R result = store.compute(storeKey, entry -> {
-        batch.bind();
-        return computation.compute(entry);
-      });
-      applied = true;
-      return result;
-    } finally {
-      batch.close(applied);
-    }
+    return events.compute(store, storeKey, computation);
   }
 
   /** Runs an operation, then the synchronous listener deliveries it queued. */

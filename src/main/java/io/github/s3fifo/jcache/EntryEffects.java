@@ -19,12 +19,14 @@ import io.github.s3fifo.store.StoreEntry;
  * entry's key held; whatever throws before the change (a weigher, the writer) leaves the entry
  * as it was.
  *
- * <p>It also decides when an operation has no effect beyond the store's own: then
- * {@link #readsPlainly()} or {@link #writesPlainly()} is true, and the cache calls the store
- * directly ({@link ShardedStore#get}, {@link ShardedStore#put}) instead of computing the entry.
- * What cannot change while the cache lives (read-through, writer, weigher, expiry policy) is
- * settled once; statistics and listeners, which can be switched on at any time, are read (both
- * volatile) on every call, so an operation that starts after the switch takes the full path.
+ * <p>It also decides when an operation has no effect beyond the store's own and a count: then
+ * {@link #readsPlainly()}, {@link #writesPlainly()} or {@link #removesPlainly()} is true, the
+ * cache calls the store directly ({@link ShardedStore#get}, {@link ShardedStore#put},
+ * {@link ShardedStore#remove}) instead of computing the entry, and the matching
+ * {@code afterPlain...} method records what the statistics count. What cannot change while the
+ * cache lives (read-through, writer, weigher, expiry policy) is settled once; listeners, which
+ * can be registered at any time, are read (volatile) on every write, so a write that starts after
+ * a registration takes the full path.
  */
 final class EntryEffects<K, V> {
 
@@ -35,14 +37,14 @@ final class EntryEffects<K, V> {
   private final EntryWeigher<K, V> weigher;
   private final CacheStatistics statistics;
   private final EventDispatcher<K, V> events;
-  /** Statistics aside, a get is the store's read: no read-through, no access expiry. */
+  /** A get is the store's read and a count: no read-through, no access expiry. */
   private final boolean plainReads;
   /**
-   * Statistics and listeners aside, a put is the store's write: no writer, no user weigher to run
+   * Listeners aside, a put is the store's write and a count: no writer, no user weigher to run
    * first, and one lifetime for a creation and an update.
    */
   private final boolean plainWrites;
-  /** Statistics and listeners aside, a remove is the store's: no writer. */
+  /** Listeners aside, a remove is the store's and a count: no writer. */
   private final boolean plainRemoves;
   /** Nothing can expire, so a plain operation never has an expiry to publish. */
   private final boolean eternal;
@@ -64,38 +66,57 @@ final class EntryEffects<K, V> {
   }
 
   /**
-   * True if a get need do nothing but {@link ShardedStore#get}: no statistics to count, no
+   * True if a get need do nothing but {@link ShardedStore#get} and {@link #afterPlainRead}: no
    * loader to call on a miss, no access expiry to apply.
    */
   boolean readsPlainly() {
-    return plainReads && !statistics.isEnabled();
+    return plainReads;
   }
 
   /**
-   * True if a put need do nothing but {@link ShardedStore#put} with {@link #plainWriteExpiry()}:
-   * no statistics to count, no listener to tell, no writer, no user weigher, and an expiry policy
-   * that treats a creation and an update alike.
+   * True if a put need do nothing but {@link ShardedStore#put} with {@link #plainWriteExpiry()}
+   * and {@link #afterPlainWrite()}: no listener to tell, no writer, no user weigher, and an expiry
+   * policy that treats a creation and an update alike.
    */
   boolean writesPlainly() {
-    return plainWrites && unobserved();
+    return plainWrites && !events.hasListeners();
   }
 
   /**
-   * True if a remove need do nothing but {@link ShardedStore#remove}: no statistics to count, no
-   * listener to tell, no writer.
+   * True if a remove need do nothing but {@link ShardedStore#remove} and
+   * {@link #afterPlainRemove}: no listener to tell, no writer.
    */
   boolean removesPlainly() {
-    return plainRemoves && unobserved();
-  }
-
-  /** No statistics to count and no listener to tell, as of now (both may be switched on). */
-  private boolean unobserved() {
-    return !statistics.isEnabled() && !events.hasListeners();
+    return plainRemoves && !events.hasListeners();
   }
 
   /** The expiry time of a plain write made now, creation or update. */
   long plainWriteExpiry() {
     return expiry.forWrite(store.ticker());
+  }
+
+  /** After a plain get that found {@code stored} (null on a miss): a hit or a miss. */
+  void afterPlainRead(Object stored) {
+    if (stored != null) {
+      statistics.recordHits(1);
+    } else {
+      statistics.recordMisses(1);
+    }
+    deliverExpiries();
+  }
+
+  /** After a plain put: a put, whether it created or updated. */
+  void afterPlainWrite() {
+    statistics.recordPuts(1);
+    deliverExpiries();
+  }
+
+  /** After a plain remove: a removal if there was a mapping. */
+  void afterPlainRemove(boolean removed) {
+    if (removed) {
+      statistics.recordRemovals(1);
+    }
+    deliverExpiries();
   }
 
   /**
@@ -104,7 +125,7 @@ final class EntryEffects<K, V> {
    * registered meanwhile) hears of it before the operation returns. Nothing to do in an eternal
    * cache.
    */
-  void afterPlainOperation() {
+  void deliverExpiries() {
     if (!eternal) {
       events.flush();
     }
