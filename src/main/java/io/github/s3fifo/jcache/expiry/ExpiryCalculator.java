@@ -46,7 +46,7 @@ public final class ExpiryCalculator {
     if (eternal) {
       lifetime = Duration.ETERNAL;
     } else if (type == ModifiedExpiryPolicy.class) {
-      // The JDK class answers creation and update with the one duration it was built with.
+      // The API's final class answers creation and update with the one duration it holds.
       Duration duration = policy.getExpiryForCreation();
       lifetime = duration == null || duration.isZero() ? null : duration;
     }
