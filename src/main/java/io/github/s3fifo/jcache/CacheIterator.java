@@ -50,7 +50,7 @@ final class CacheIterator<K, V> implements Iterator<Cache.Entry<K, V>> {
     next = null;
     nextValue = null;
     statistics.recordHits(1);
-    cache.accessed(entry);
+    cache.effects.accessSnapshot(entry);
     K key = cache.codec.key(entry.getKey());
     lastKey = key;
     cache.events.flush();

@@ -39,6 +39,8 @@ import javax.cache.processor.EntryProcessorResult;
  *
  * <p>Every operation that may run user code (a loader, writer, EntryProcessor or weigher) runs it
  * inside {@link ShardedStore#compute}, holding only the one key concerned. Reads are lock-free.
+ * A get, put or remove that {@link EntryEffects} finds has no effect beyond the store's own and
+ * the statistics (no listener, writer, loader or access expiry) calls the store directly.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -105,7 +107,8 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
         : configuration.getCacheEntryListenerConfigurations()) {
       events.register(listener);
     }
-    this.effects = new EntryEffects<>(store, codec, expiry, writer, weigher, statistics, events);
+    this.effects = new EntryEffects<>(
+        store, codec, expiry, writer, weigher, statistics, events, readThrough);
     this.bulk = new BulkOperations<>(this, timer);
     this.invocations = new Invocations<>(this);
     this.management = new CacheManagement(this, statistics, metrics);
@@ -157,7 +160,14 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     long start = timer.start();
-    V value = withEvents(() -> read(key));
+    V value;
+    if (effects.readsPlainly()) {
+      Object stored = store.get(codec.lookupKey(key));
+      effects.afterPlainRead(stored);
+      value = stored == null ? null : codec.value(stored);
+    } else {
+      value = withEvents(() -> read(key));
+    }
     timer.record(start, OperationTimer.GET);
     return value;
   }
@@ -213,7 +223,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public boolean containsKey(K key) {
     requireOpen();
     requireKey(key);
-    return withEvents(() -> store.containsKey(codec.lookupKey(key)));
+    boolean contained = store.containsKey(codec.lookupKey(key)); // neither counted nor an access
+    effects.deliverExpiries();
+    return contained;
   }
 
   @Override
@@ -234,10 +246,15 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireValue(value);
     long start = timer.start();
     Object stored = codec.storeValue(value);
-    withEvents(() -> compute(codec.storeKey(key), entry -> {
-      effects.put(entry, key, value, stored, true);
-      return null;
-    }));
+    if (effects.writesPlainly()) {
+      store.put(codec.storeKey(key), stored, effects.plainWriteExpiry());
+      effects.afterPlainWrite();
+    } else {
+      withEvents(() -> compute(codec.storeKey(key), entry -> {
+        effects.put(entry, key, value, stored, true);
+        return null;
+      }));
+    }
     timer.record(start, OperationTimer.PUT);
   }
 
@@ -250,7 +267,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     Object stored = codec.storeValue(value);
     Object old = withEvents(() -> compute(codec.storeKey(key), entry -> {
       Object previous = entry.value();
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       effects.put(entry, key, value, stored, true);
       return previous;
     }));
@@ -274,7 +291,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     long start = timer.start();
     Object stored = codec.storeValue(value);
     boolean put = withEvents(() -> compute(codec.storeKey(key), entry -> {
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       if (entry.isPresent()) {
         return false;
       }
@@ -290,14 +307,20 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     requireKey(key);
     long start = timer.start();
-    boolean removed = withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      if (!entry.isPresent()) {
-        effects.removeAbsent(key);
-        return false;
-      }
-      effects.remove(entry, key, true);
-      return true;
-    }));
+    boolean removed;
+    if (effects.removesPlainly()) {
+      removed = store.remove(codec.lookupKey(key)) != null;
+      effects.afterPlainRemove(removed);
+    } else {
+      removed = withEvents(() -> compute(codec.lookupKey(key), entry -> {
+        if (!entry.isPresent()) {
+          effects.removeAbsent(key);
+          return false;
+        }
+        effects.remove(entry, key, true);
+        return true;
+      }));
+    }
     timer.record(start, OperationTimer.REMOVE);
     return removed;
   }
@@ -319,7 +342,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireKey(key);
     long start = timer.start();
     Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       if (!entry.isPresent()) {
         effects.removeAbsent(key);
         return null;
@@ -352,7 +375,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
    */
   private boolean ifEqual(K key, V expected, Consumer<EditableEntry<Object, Object>> change) {
     return withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       if (!entry.isPresent()) {
         return false;
       }
@@ -384,7 +407,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     long start = timer.start();
     Object stored = codec.storeValue(value);
     Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      hitOrMiss(entry);
+      effects.hitOrMiss(entry);
       if (!entry.isPresent()) {
         return null;
       }
@@ -453,16 +476,6 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public Iterator<Entry<K, V>> iterator() {
     requireOpen();
     return new CacheIterator<>(this, store.iterator(), statistics);
-  }
-
-  /** A read of an entry by the iterator (a snapshot of the store's): the access expiry. */
-  void accessed(StoreEntry<Object, Object> snapshot) {
-    if (expiry.tracksAccess()) {
-      StoreEntry<Object, Object> live = store.getEntry(snapshot.getKey());
-      if (live != null) {
-        effects.access(live);
-      }
-    }
   }
 
   /**
@@ -540,36 +553,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
 
   // Helpers shared with BulkOperations and CacheIterator.
 
-  /** Records the hit or miss of an operation that reads the entry it holds. */
-  void hitOrMiss(EditableEntry<Object, Object> entry) {
-    if (entry.isPresent()) {
-      statistics.recordHits(1);
-    } else {
-      statistics.recordMisses(1);
-    }
-  }
-
-  /**
-   * The store's computation of a key, with the key's events batched: an expiry of the old
-   * mapping that the store reports after the computation is delivered before the write's own
-   * events, and a write the store did not apply publishes nothing.
-   */
+  /** The store's computation of a key, with the key's events batched. */
   <R> R compute(Object storeKey, EntryComputation<Object, Object, R> computation) {
-    EventDispatcher<K, V>.Batch batch = events.openBatch(storeKey);
-    if (batch == null) {
-      return store.compute(storeKey, computation);
-    }
-    boolean applied = false;
-    try {
-      R result = store.compute(storeKey, entry -> {
-        batch.bind();
-        return computation.compute(entry);
-      });
-      applied = true;
-      return result;
-    } finally {
-      batch.close(applied);
-    }
+    return events.compute(store, storeKey, computation);
   }
 
   /** Runs an operation, then the synchronous listener deliveries it queued. */

@@ -18,6 +18,15 @@ import io.github.s3fifo.store.StoreEntry;
  * <p>The methods taking an {@link EditableEntry} run inside {@link ShardedStore#compute} with the
  * entry's key held; whatever throws before the change (a weigher, the writer) leaves the entry
  * as it was.
+ *
+ * <p>It also decides when an operation has no effect beyond the store's own and a count: then
+ * {@link #readsPlainly()}, {@link #writesPlainly()} or {@link #removesPlainly()} is true, the
+ * cache calls the store directly ({@link ShardedStore#get}, {@link ShardedStore#put},
+ * {@link ShardedStore#remove}) instead of computing the entry, and the matching
+ * {@code afterPlain...} method records what the statistics count. What cannot change while the
+ * cache lives (read-through, writer, weigher, expiry policy) is settled once; listeners, which
+ * can be registered at any time, are read (volatile) on every write, so a write that starts after
+ * a registration takes the full path.
  */
 final class EntryEffects<K, V> {
 
@@ -28,10 +37,21 @@ final class EntryEffects<K, V> {
   private final EntryWeigher<K, V> weigher;
   private final CacheStatistics statistics;
   private final EventDispatcher<K, V> events;
+  /** A get is the store's read and a count: no read-through, no access expiry. */
+  private final boolean plainReads;
+  /**
+   * Listeners aside, a put is the store's write and a count: no writer, no user weigher to run
+   * first, and one lifetime for a creation and an update.
+   */
+  private final boolean plainWrites;
+  /** Listeners aside, a remove is the store's and a count: no writer. */
+  private final boolean plainRemoves;
+  /** Nothing can expire, so a plain operation never has an expiry to publish. */
+  private final boolean eternal;
 
   EntryEffects(ShardedStore<Object, Object> store, StoreCodec<K, V> codec, ExpiryCalculator expiry,
       WriterAdapter<K, V> writer, EntryWeigher<K, V> weigher, CacheStatistics statistics,
-      EventDispatcher<K, V> events) {
+      EventDispatcher<K, V> events, boolean readThrough) {
     this.store = store;
     this.codec = codec;
     this.expiry = expiry;
@@ -39,6 +59,76 @@ final class EntryEffects<K, V> {
     this.weigher = weigher;
     this.statistics = statistics;
     this.events = events;
+    this.plainReads = !readThrough && !expiry.tracksAccess();
+    this.plainWrites = !writer.isWriteThrough() && !weigher.weighsFirst() && expiry.writesAlike();
+    this.plainRemoves = !writer.isWriteThrough();
+    this.eternal = expiry.isEternal();
+  }
+
+  /**
+   * True if a get need do nothing but {@link ShardedStore#get} and {@link #afterPlainRead}: no
+   * loader to call on a miss, no access expiry to apply.
+   */
+  boolean readsPlainly() {
+    return plainReads;
+  }
+
+  /**
+   * True if a put need do nothing but {@link ShardedStore#put} with {@link #plainWriteExpiry()}
+   * and {@link #afterPlainWrite()}: no listener to tell, no writer, no user weigher, and an expiry
+   * policy that treats a creation and an update alike.
+   */
+  boolean writesPlainly() {
+    return plainWrites && !events.hasListeners();
+  }
+
+  /**
+   * True if a remove need do nothing but {@link ShardedStore#remove} and
+   * {@link #afterPlainRemove}: no listener to tell, no writer.
+   */
+  boolean removesPlainly() {
+    return plainRemoves && !events.hasListeners();
+  }
+
+  /** The expiry time of a plain write made now, creation or update. */
+  long plainWriteExpiry() {
+    return expiry.forWrite(store.ticker());
+  }
+
+  /** After a plain get that found {@code stored} (null on a miss): a hit or a miss. */
+  void afterPlainRead(Object stored) {
+    if (stored != null) {
+      statistics.recordHits(1);
+    } else {
+      statistics.recordMisses(1);
+    }
+    deliverExpiries();
+  }
+
+  /** After a plain put: a put, whether it created or updated. */
+  void afterPlainWrite() {
+    statistics.recordPuts(1);
+    deliverExpiries();
+  }
+
+  /** After a plain remove: a removal if there was a mapping. */
+  void afterPlainRemove(boolean removed) {
+    if (removed) {
+      statistics.recordRemovals(1);
+    }
+    deliverExpiries();
+  }
+
+  /**
+   * Delivers the expiry events a plain operation published: the store reclaims an expired mapping
+   * that a read or write finds, and a synchronous listener (present for a plain read, or
+   * registered meanwhile) hears of it before the operation returns. Nothing to do in an eternal
+   * cache.
+   */
+  void deliverExpiries() {
+    if (!eternal) {
+      events.flush();
+    }
   }
 
   /** Creates or updates the entry with the caller's value, as a put does. */
@@ -120,6 +210,25 @@ final class EntryEffects<K, V> {
       if (expiresAt != current) {
         store.setExpiresAt(entry, expiresAt);
       }
+    }
+  }
+
+  /** A read of an entry by the iterator (a snapshot of the store's): the access expiry. */
+  void accessSnapshot(StoreEntry<Object, Object> snapshot) {
+    if (expiry.tracksAccess()) {
+      StoreEntry<Object, Object> live = store.getEntry(snapshot.getKey());
+      if (live != null) {
+        access(live);
+      }
+    }
+  }
+
+  /** Records the hit or miss of an operation that reads the entry it holds. */
+  void hitOrMiss(EditableEntry<Object, Object> entry) {
+    if (entry.isPresent()) {
+      statistics.recordHits(1);
+    } else {
+      statistics.recordMisses(1);
     }
   }
 

@@ -31,6 +31,11 @@ final class EntryWeigher<K, V> implements Weigher<Object, Object> {
     this.prepared = userWeigher == null ? null : ThreadLocal.withInitial(Prepared::new);
   }
 
+  /** True if writes must run the user's weigher first ({@link #prepare}). */
+  boolean weighsFirst() {
+    return userWeigher != null;
+  }
+
   /**
    * Weighs the caller's key and value with the user's weigher before the store is changed.
    *

@@ -52,7 +52,7 @@ final class Invocations<K, V> {
 
   private <T> T process(EditableEntry<Object, Object> entry, K key,
       EntryProcessor<K, V, T> processor, Object[] arguments) {
-    cache.hitOrMiss(entry);
+    cache.effects.hitOrMiss(entry);
     ProcessorEntry<K, V> mutable = new ProcessorEntry<>(key, entry.value(), cache.codec,
         cache.isReadThrough() ? cache.loader::load : null, cache.valueType);
     T result = processor.process(mutable, arguments);

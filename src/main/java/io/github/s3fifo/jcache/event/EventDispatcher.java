@@ -2,6 +2,8 @@ package io.github.s3fifo.jcache.event;
 
 import io.github.s3fifo.jcache.DaemonPools;
 import io.github.s3fifo.jcache.copy.StoreCodec;
+import io.github.s3fifo.store.EntryComputation;
+import io.github.s3fifo.store.ShardedStore;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -98,6 +100,11 @@ public final class EventDispatcher<K, V> {
     anyAsynchronous = asynchronous;
   }
 
+  /** True if some listener is registered (one that handles some event type). */
+  public boolean hasListeners() {
+    return eventMask != 0;
+  }
+
   /** True if some listener handles events of this type. */
   public boolean isListening(EventType type) {
     return (eventMask & (1 << type.ordinal())) != 0;
@@ -152,10 +159,34 @@ public final class EventDispatcher<K, V> {
   }
 
   /**
-   * Opens a batch for a write of the key, to be bound (inside the store's computation) and
-   * closed (after it) by the caller; returns null when no listener was ever registered.
+   * The store's computation of a key, with the key's events batched: an expiry of the old
+   * mapping that the store reports after the computation is delivered before the write's own
+   * events, and a write the store did not apply publishes nothing.
    */
-  public Batch openBatch(Object storeKey) {
+  public <R> R compute(ShardedStore<Object, Object> store, Object storeKey,
+      EntryComputation<Object, Object, R> computation) {
+    Batch batch = openBatch(storeKey);
+    if (batch == null) {
+      return store.compute(storeKey, computation);
+    }
+    boolean applied = false;
+    try {
+      R result = store.compute(storeKey, entry -> {
+        batch.bind();
+        return computation.compute(entry);
+      });
+      applied = true;
+      return result;
+    } finally {
+      batch.close(applied);
+    }
+  }
+
+  /**
+   * Opens a batch for a write of the key, to be bound (inside the store's computation) and
+   * closed (after it); returns null when no listener was ever registered.
+   */
+  private Batch openBatch(Object storeKey) {
     if (!everRegistered) {
       return null;
     }
@@ -165,7 +196,7 @@ public final class EventDispatcher<K, V> {
   }
 
   /** The events of one write of one key, released together in the key's order. */
-  public final class Batch {
+  private final class Batch {
     final Object storeKey;
     private final Batch outer;
     private SerialExecutor.Slot slot;

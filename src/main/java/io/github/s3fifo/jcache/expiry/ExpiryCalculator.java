@@ -1,8 +1,8 @@
 package io.github.s3fifo.jcache.expiry;
 
 import io.github.s3fifo.store.ShardedStore;
+import io.github.s3fifo.store.Ticker;
 import java.lang.System.Logger.Level;
-import java.util.function.Supplier;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.EternalExpiryPolicy;
@@ -22,11 +22,19 @@ import javax.cache.expiry.ModifiedExpiryPolicy;
 public final class ExpiryCalculator {
 
   private static final System.Logger LOGGER = System.getLogger(ExpiryCalculator.class.getName());
+  private static final int CREATION = 0;
+  private static final int UPDATE = 1;
+  private static final int ACCESS = 2;
 
   private final ExpiryPolicy policy;
   /** The JDK policies known never to change the expiry time on access. */
   private final boolean accessNeverChanges;
   private final boolean eternal;
+  /**
+   * The lifetime that a creation and an update alike give an entry, when the policy is known to
+   * fix one that is not zero; null otherwise (then a write must tell creation from update).
+   */
+  private final Duration writeLifetime;
 
   public ExpiryCalculator(ExpiryPolicy policy) {
     this.policy = policy;
@@ -34,6 +42,15 @@ public final class ExpiryCalculator {
     this.eternal = type == EternalExpiryPolicy.class;
     this.accessNeverChanges = eternal
         || type == CreatedExpiryPolicy.class || type == ModifiedExpiryPolicy.class;
+    Duration lifetime = null;
+    if (eternal) {
+      lifetime = Duration.ETERNAL;
+    } else if (type == ModifiedExpiryPolicy.class) {
+      // The API's final class answers creation and update with the one duration it holds.
+      Duration duration = policy.getExpiryForCreation();
+      lifetime = duration == null || duration.isZero() ? null : duration;
+    }
+    this.writeLifetime = lifetime;
   }
 
   public ExpiryPolicy policy() {
@@ -50,12 +67,28 @@ public final class ExpiryCalculator {
     return !accessNeverChanges;
   }
 
+  /**
+   * True if a creation and an update give an entry the same lifetime, never zero, so a write
+   * need not know whether the key was present: {@link #forWrite} serves both.
+   */
+  public boolean writesAlike() {
+    return writeLifetime != null;
+  }
+
+  /**
+   * The expiry time of an entry created or updated now, when {@link #writesAlike()}; the ticker
+   * is read only if the entry can expire.
+   */
+  public long forWrite(Ticker ticker) {
+    return eternal ? ShardedStore.NEVER : expiresAt(ticker.read(), writeLifetime);
+  }
+
   /** The expiry time of an entry created at {@code now}. */
   public long forCreation(long now) {
     if (eternal) {
       return ShardedStore.NEVER;
     }
-    Duration duration = ask(policy::getExpiryForCreation, "getExpiryForCreation");
+    Duration duration = ask(CREATION);
     return duration == null ? ShardedStore.NEVER : expiresAt(now, duration);
   }
 
@@ -64,7 +97,7 @@ public final class ExpiryCalculator {
     if (eternal) {
       return current;
     }
-    Duration duration = ask(policy::getExpiryForUpdate, "getExpiryForUpdate");
+    Duration duration = ask(UPDATE);
     return duration == null ? current : expiresAt(now, duration);
   }
 
@@ -73,7 +106,7 @@ public final class ExpiryCalculator {
     if (accessNeverChanges) {
       return current;
     }
-    Duration duration = ask(policy::getExpiryForAccess, "getExpiryForAccess");
+    Duration duration = ask(ACCESS);
     return duration == null ? current : expiresAt(now, duration);
   }
 
@@ -82,10 +115,17 @@ public final class ExpiryCalculator {
     return expiresAt <= now;
   }
 
-  private Duration ask(Supplier<Duration> method, String name) {
+  /** Asks the policy, with no allocation on the way (this runs on every write). */
+  private Duration ask(int method) {
     try {
-      return method.get();
+      return switch (method) {
+        case CREATION -> policy.getExpiryForCreation();
+        case UPDATE -> policy.getExpiryForUpdate();
+        default -> policy.getExpiryForAccess();
+      };
     } catch (RuntimeException e) {
+      String name = method == CREATION ? "getExpiryForCreation"
+          : method == UPDATE ? "getExpiryForUpdate" : "getExpiryForAccess";
       LOGGER.log(Level.WARNING, "The expiry policy's " + name + " failed; "
           + "using the default (eternal for a creation, unchanged otherwise)", e);
       return null;

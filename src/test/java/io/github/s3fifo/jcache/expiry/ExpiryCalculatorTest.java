@@ -11,6 +11,8 @@ import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.EternalExpiryPolicy;
 import javax.cache.expiry.ExpiryPolicy;
+import javax.cache.expiry.ModifiedExpiryPolicy;
+import javax.cache.expiry.TouchedExpiryPolicy;
 import org.junit.jupiter.api.Test;
 
 class ExpiryCalculatorTest {
@@ -34,6 +36,29 @@ class ExpiryCalculatorTest {
         return updated;
       }
     };
+  }
+
+  @Test
+  void onlyPoliciesGivingCreationsAndUpdatesOneLifetimeWriteAlike() {
+    ExpiryCalculator eternal = new ExpiryCalculator(new EternalExpiryPolicy());
+    assertTrue(eternal.writesAlike());
+    assertEquals(ShardedStore.NEVER, eternal.forWrite(() -> {
+      throw new AssertionError("an eternal write needs no clock");
+    }));
+
+    Duration minute = new Duration(TimeUnit.MINUTES, 1);
+    ExpiryCalculator modified = new ExpiryCalculator(new ModifiedExpiryPolicy(minute));
+    assertTrue(modified.writesAlike());
+    assertEquals(NOW + TimeUnit.MINUTES.toNanos(1), modified.forWrite(() -> NOW));
+    assertEquals(modified.forCreation(NOW), modified.forWrite(() -> NOW));
+    assertEquals(modified.forUpdate(NOW, 7), modified.forWrite(() -> NOW));
+
+    assertFalse(new ExpiryCalculator(new ModifiedExpiryPolicy(Duration.ZERO)).writesAlike(),
+        "a zero lifetime adds nothing, which a plain write cannot express");
+    assertFalse(new ExpiryCalculator(new CreatedExpiryPolicy(minute)).writesAlike());
+    assertFalse(new ExpiryCalculator(new TouchedExpiryPolicy(minute)).writesAlike());
+    assertFalse(new ExpiryCalculator(policy(minute, null, minute)).writesAlike(),
+        "a policy of the user's may answer differently from one call to the next");
   }
 
   @Test
