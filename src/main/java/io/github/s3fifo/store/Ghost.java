@@ -1,7 +1,5 @@
 package io.github.s3fifo.store;
 
-import java.util.Arrays;
-
 /**
  * The ghost: which fingerprints were evicted from small within the last {@code H} evictions to
  * it (the horizon), in one {@code int} per remembered key and never the key itself. Guarded by
@@ -17,8 +15,12 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>Unlike a FIFO with a count per fingerprint, a key that keeps coming back is remembered
- * from its latest eviction, not forgotten when an older record of it falls off the end. The
- * table (4 bytes × 1.25 × {@code H}) is made at the first eviction.
+ * from its latest eviction, not forgotten when an older record of it falls off the end.
+ *
+ * <p>The table (4 bytes × 1.25 × {@code H}) is kept in pages of {@value #PAGE_BUCKETS} buckets,
+ * each made when a fingerprint is first added to it: a shard that has evicted a little holds a
+ * little of it, and only one that has evicted about as many keys as it has pages holds it all.
+ * An absent page is a page of empty slots, so paging changes nothing of what the ghost says.
  */
 final class Ghost {
 
@@ -27,9 +29,12 @@ final class Ghost {
   private static final int STAMP_BITS = 12;
   private static final int STAMP_MASK = (1 << STAMP_BITS) - 1;
   private static final int SPREAD = 0x9E3779B9;
+  static final int PAGE_BUCKETS = 64;
+  private static final int PAGE_SLOTS = PAGE_BUCKETS * WAYS;
 
   private long horizon;
-  private int[] slots;
+  /** Pages of {@link #PAGE_SLOTS} slots, each null until a fingerprint is added to it. */
+  private int[][] pages;
   private long buckets;
   private int shift;
   private long added;
@@ -47,7 +52,7 @@ final class Ghost {
     buckets = (5 * newHorizon + 31) / 32; // ceil(1.25 × H / WAYS)
     int bits = 64 - Long.numberOfLeadingZeros(newHorizon);
     shift = Math.max(0, bits - 10);
-    slots = null;
+    pages = null;
   }
 
   /**
@@ -60,10 +65,15 @@ final class Ghost {
     if (wanted > horizon) {
       setHorizon(Math.max(wanted, horizon + (horizon >>> 1)));
     }
-    if (slots == null) {
-      slots = new int[Math.toIntExact(buckets * WAYS)];
+    if (pages == null) {
+      pages = new int[pageCount()][];
     }
-    int base = bucketOf(fingerprint);
+    int bucket = bucketOf(fingerprint);
+    int[] slots = pages[bucket / PAGE_BUCKETS];
+    if (slots == null) {
+      slots = pages[bucket / PAGE_BUCKETS] = new int[PAGE_SLOTS];
+    }
+    int base = bucket % PAGE_BUCKETS * WAYS;
     int tag = tagOf(fingerprint);
     int target = base;
     long oldest = -1;
@@ -85,10 +95,15 @@ final class Ghost {
 
   /** If the fingerprint's slot is there, clears it; true if it was at most the horizon old. */
   boolean consume(int fingerprint) {
+    if (pages == null) {
+      return false;
+    }
+    int bucket = bucketOf(fingerprint);
+    int[] slots = pages[bucket / PAGE_BUCKETS];
     if (slots == null) {
       return false;
     }
-    int base = bucketOf(fingerprint);
+    int base = bucket % PAGE_BUCKETS * WAYS;
     int tag = tagOf(fingerprint);
     for (int i = base; i < base + WAYS; i++) {
       int slot = slots[i];
@@ -101,15 +116,29 @@ final class Ghost {
   }
 
   void clear() {
-    if (slots != null) {
-      Arrays.fill(slots, 0);
-    }
+    pages = null;
     added = 0;
+  }
+
+  /** How many pages have been made (for tests and diagnostics). */
+  int pagesMade() {
+    int made = 0;
+    if (pages != null) {
+      for (int[] page : pages) {
+        made += page == null ? 0 : 1;
+      }
+    }
+    return made;
+  }
+
+  /** How many pages the whole table has. */
+  int pageCount() {
+    return (int) ((buckets + PAGE_BUCKETS - 1) / PAGE_BUCKETS);
   }
 
   private int bucketOf(int fingerprint) {
     long mixed = (fingerprint * SPREAD) & 0xFFFF_FFFFL;
-    return (int) ((mixed * buckets) >>> 32) * WAYS;
+    return (int) ((mixed * buckets) >>> 32);
   }
 
   private static int tagOf(int fingerprint) {

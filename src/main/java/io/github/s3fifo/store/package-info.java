@@ -95,9 +95,10 @@
  * <p>One object per entry besides the key and value: 40 bytes (compressed references) in a store
  * that counts entries and never expires them, 8 more with a weigher, 8 more when entries may
  * expire ({@link io.github.s3fifo.store.ShardedStore.Builder#expiring()}); plus a table slot of 4
- * bytes per one to two entries and the sketch's 2 to 4 bytes per entry. The ghost costs 30 bytes
- * per expected entry (4 bytes per slot, 1.25 slots per remembered key, six times the entries),
- * made when the shard first evicts; it never holds a key.
- * One entry weighs at most {@code Integer.MAX_VALUE}.
+ * bytes per one to two entries and the sketch's 2 to 4 bytes per entry. The ghost, at most 30
+ * bytes per expected entry (4 bytes per slot, 1.25 slots per remembered key, six times the
+ * entries), is made a page of 64 buckets at a time as evicted keys arrive, so a shard that seldom
+ * evicts holds little of it; it never holds a key. One entry weighs at most
+ * {@code Integer.MAX_VALUE}.
  */
 package io.github.s3fifo.store;
