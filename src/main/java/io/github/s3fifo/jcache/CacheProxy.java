@@ -100,7 +100,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
         ? null : configuration.getWeigherFactory().create(), codec);
     this.store = CacheStores.build(configuration, weigher, !expiry.isEternal(), this::onRemoval);
     this.metrics = new StoreMetrics(store);
-    this.statistics = new CacheStatistics();
+    this.statistics = new CacheStatistics(() -> store.stats().evictions());
     this.timer = new OperationTimer(statistics);
     this.events = new EventDispatcher<>(this, codec);
     for (CacheEntryListenerConfiguration<K, V> listener
@@ -128,11 +128,9 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     }
   }
 
-  /** The store tells only of evictions (counted) and expirations (published). */
+  /** The store tells only of expirations (published); it counts its evictions itself. */
   private void onRemoval(Object storeKey, Object storedValue, RemovalCause cause) {
-    if (cause == RemovalCause.SIZE) {
-      statistics.recordEvictions(1);
-    } else if (cause == RemovalCause.EXPIRED) {
+    if (cause == RemovalCause.EXPIRED) {
       events.publishExpired(storeKey, storedValue);
     }
   }

@@ -49,8 +49,10 @@ final class CacheStores {
     } else if (configuration.getMaximumWeight() != S3FifoConfiguration.UNBOUNDED) {
       builder.maximumWeight(configuration.getMaximumWeight()).weigher(weigher);
     }
-    return builder.shardCount(configuration.getShardCount())
-        .removalListener(removalListener, RemovalCause.SIZE, RemovalCause.EXPIRED)
-        .build();
+    if (expiring) {
+      // Expirations are published as events; evictions are counted by the store itself.
+      builder.removalListener(removalListener, RemovalCause.EXPIRED);
+    }
+    return builder.shardCount(configuration.getShardCount()).build();
   }
 }

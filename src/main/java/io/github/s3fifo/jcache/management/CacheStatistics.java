@@ -1,10 +1,13 @@
 package io.github.s3fifo.jcache.management;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * The counters behind a cache's {@code CacheStatisticsMXBean}. Recording is a no-op while
- * disabled, so a cache with statistics off pays one branch per operation.
+ * disabled, so a cache with statistics off pays one branch per operation. Evictions are not
+ * recorded one by one: they are read from the store's own count, from where it stood when
+ * statistics were enabled or cleared, so an evicting write costs the statistics nothing.
  */
 public final class CacheStatistics {
 
@@ -12,17 +15,40 @@ public final class CacheStatistics {
   private final LongAdder misses = new LongAdder();
   private final LongAdder puts = new LongAdder();
   private final LongAdder removals = new LongAdder();
-  private final LongAdder evictions = new LongAdder();
   private final LongAdder getTimeNanos = new LongAdder();
   private final LongAdder putTimeNanos = new LongAdder();
   private final LongAdder removeTimeNanos = new LongAdder();
   private volatile boolean enabled;
+  /** Every eviction the store has made, ever. */
+  private final LongSupplier evictionsSoFar;
+  // Guarded by this: where the store's count stood at the last enable or clear (minus what was
+  // counted before a disable), and the count kept while disabled.
+  private long evictionsBase;
+  private long evictionsWhileDisabled;
+
+  /** Counters of a cache whose store has made {@code evictionsSoFar} evictions so far. */
+  public CacheStatistics(LongSupplier evictionsSoFar) {
+    this.evictionsSoFar = evictionsSoFar;
+  }
+
+  /** Counters with no store behind them: nothing is ever evicted. */
+  public CacheStatistics() {
+    this(() -> 0L);
+  }
 
   public boolean isEnabled() {
     return enabled;
   }
 
-  public void setEnabled(boolean enabled) {
+  public synchronized void setEnabled(boolean enabled) {
+    if (enabled == this.enabled) {
+      return;
+    }
+    if (enabled) {
+      evictionsBase = evictionsSoFar.getAsLong() - evictionsWhileDisabled;
+    } else {
+      evictionsWhileDisabled = evictionsSoFar.getAsLong() - evictionsBase;
+    }
     this.enabled = enabled;
   }
 
@@ -50,12 +76,6 @@ public final class CacheStatistics {
     }
   }
 
-  public void recordEvictions(long count) {
-    if (enabled) {
-      evictions.add(count);
-    }
-  }
-
   public void recordGetTime(long nanos) {
     if (enabled) {
       getTimeNanos.add(nanos);
@@ -75,12 +95,13 @@ public final class CacheStatistics {
   }
 
   /** Resets every counter to zero. */
-  public void clear() {
+  public synchronized void clear() {
     hits.reset();
     misses.reset();
     puts.reset();
     removals.reset();
-    evictions.reset();
+    evictionsBase = evictionsSoFar.getAsLong();
+    evictionsWhileDisabled = 0;
     getTimeNanos.reset();
     putTimeNanos.reset();
     removeTimeNanos.reset();
@@ -107,8 +128,8 @@ public final class CacheStatistics {
     return removals.sum();
   }
 
-  public long getEvictions() {
-    return evictions.sum();
+  public synchronized long getEvictions() {
+    return enabled ? evictionsSoFar.getAsLong() - evictionsBase : evictionsWhileDisabled;
   }
 
   /** Hits over gets, as a percentage; 0 when there were no gets. */

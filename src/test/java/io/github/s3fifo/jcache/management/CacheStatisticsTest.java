@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class CacheStatisticsTest {
 
-  private final CacheStatistics statistics = new CacheStatistics();
+  /** The store's own count of its evictions, ever: the statistics read it, from a base. */
+  private final long[] storeEvictions = {100};
+  private final CacheStatistics statistics = new CacheStatistics(() -> storeEvictions[0]);
 
   @Test
   void startsDisabledAndAtZero() {
@@ -19,7 +21,7 @@ class CacheStatisticsTest {
     statistics.recordMisses(1);
     statistics.recordPuts(1);
     statistics.recordRemovals(1);
-    statistics.recordEvictions(1);
+    storeEvictions[0] += 1;
     statistics.recordGetTime(1_000);
     statistics.recordPutTime(1_000);
     statistics.recordRemoveTime(1_000);
@@ -42,7 +44,7 @@ class CacheStatisticsTest {
     statistics.recordMisses(2);
     statistics.recordPuts(4);
     statistics.recordRemovals(5);
-    statistics.recordEvictions(7);
+    storeEvictions[0] += 7;
 
     assertEquals(6, statistics.getHits());
     assertEquals(2, statistics.getMisses());
@@ -55,7 +57,28 @@ class CacheStatisticsTest {
 
     statistics.setEnabled(false);
     statistics.recordHits(100);
+    storeEvictions[0] += 100;
     assertEquals(6, statistics.getHits(), "disabling freezes the counters");
+    assertEquals(7, statistics.getEvictions(), "disabling freezes the evictions too");
+  }
+
+  @Test
+  void evictionsCountOnlyWhileEnabledAndFromTheLastClear() {
+    assertEquals(0, statistics.getEvictions(), "the store's earlier evictions are not counted");
+    statistics.setEnabled(true);
+    storeEvictions[0] += 3;
+    assertEquals(3, statistics.getEvictions());
+    statistics.setEnabled(false);
+    storeEvictions[0] += 5;
+    assertEquals(3, statistics.getEvictions());
+    statistics.setEnabled(true);
+    statistics.setEnabled(true); // enabling twice changes nothing
+    storeEvictions[0] += 2;
+    assertEquals(5, statistics.getEvictions());
+    statistics.clear();
+    assertEquals(0, statistics.getEvictions());
+    storeEvictions[0] += 1;
+    assertEquals(1, statistics.getEvictions());
   }
 
   @Test
@@ -81,7 +104,7 @@ class CacheStatisticsTest {
     statistics.recordMisses(1);
     statistics.recordPuts(1);
     statistics.recordRemovals(1);
-    statistics.recordEvictions(1);
+    storeEvictions[0] += 1;
     statistics.recordGetTime(1);
     statistics.recordPutTime(1);
     statistics.recordRemoveTime(1);
@@ -129,7 +152,7 @@ class CacheStatisticsTest {
     statistics.recordPuts(2);
     statistics.recordPutTime(4_000);
     statistics.recordRemovals(1);
-    statistics.recordEvictions(9);
+    storeEvictions[0] += 9;
 
     assertEquals(1, bean.getCacheHits());
     assertEquals(3, bean.getCacheMisses());
