@@ -21,12 +21,8 @@ import javax.cache.Cache;
 import javax.cache.configuration.Factory;
 import javax.cache.configuration.FactoryBuilder;
 import javax.cache.configuration.MutableCacheEntryListenerConfiguration;
-import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
-import javax.cache.event.CacheEntryExpiredListener;
 import javax.cache.event.CacheEntryListener;
-import javax.cache.event.CacheEntryRemovedListener;
-import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.cache.expiry.Duration;
 import javax.cache.expiry.ModifiedExpiryPolicy;
@@ -73,39 +69,16 @@ class PlainPathTest {
   }
 
   /** A synchronous listener recording every event as TYPE key old>new, with the thread. */
-  static final class Recorder implements CacheEntryCreatedListener<Integer, String>,
-      CacheEntryUpdatedListener<Integer, String>, CacheEntryRemovedListener<Integer, String>,
-      CacheEntryExpiredListener<Integer, String> {
+  static final class Recorder extends EveryEventListener<Integer, String> {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
 
-    private void record(Iterable<CacheEntryEvent<? extends Integer, ? extends String>> es) {
-      for (CacheEntryEvent<? extends Integer, ? extends String> e : es) {
-        String old = e.isOldValueAvailable() ? e.getOldValue() : "-";
-        String value = e.getValue() == null ? "-" : e.getValue();
-        threads.add(Thread.currentThread());
-        events.add(e.getEventType() + " " + e.getKey() + " " + old + ">" + value);
-      }
-    }
-
     @Override
-    public void onCreated(Iterable<CacheEntryEvent<? extends Integer, ? extends String>> es) {
-      record(es);
-    }
-
-    @Override
-    public void onUpdated(Iterable<CacheEntryEvent<? extends Integer, ? extends String>> es) {
-      record(es);
-    }
-
-    @Override
-    public void onRemoved(Iterable<CacheEntryEvent<? extends Integer, ? extends String>> es) {
-      record(es);
-    }
-
-    @Override
-    public void onExpired(Iterable<CacheEntryEvent<? extends Integer, ? extends String>> es) {
-      record(es);
+    protected void onEvent(CacheEntryEvent<? extends Integer, ? extends String> e) {
+      String old = e.isOldValueAvailable() ? e.getOldValue() : "-";
+      String value = e.getValue() == null ? "-" : e.getValue();
+      threads.add(Thread.currentThread());
+      events.add(e.getEventType() + " " + e.getKey() + " " + old + ">" + value);
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.s3fifo.jcache.EveryEventListener;
 import io.github.s3fifo.jcache.TestCaches;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +24,6 @@ import javax.cache.configuration.MutableConfiguration;
 import javax.cache.event.CacheEntryCreatedListener;
 import javax.cache.event.CacheEntryEvent;
 import javax.cache.event.CacheEntryListenerException;
-import javax.cache.event.CacheEntryRemovedListener;
 import javax.cache.event.CacheEntryUpdatedListener;
 import javax.cache.event.EventType;
 import org.junit.jupiter.api.AfterEach;
@@ -39,8 +39,7 @@ class EventDeliveryTest {
   }
 
   /** Records every event it gets, per key, in arrival order. */
-  static final class Recorder implements CacheEntryCreatedListener<Integer, Integer>,
-      CacheEntryUpdatedListener<Integer, Integer>, CacheEntryRemovedListener<Integer, Integer> {
+  static final class Recorder extends EveryEventListener<Integer, Integer> {
     final Map<Integer, List<String>> byKey = new ConcurrentHashMap<>();
     final CountDownLatch expected;
 
@@ -48,29 +47,13 @@ class EventDeliveryTest {
       expected = new CountDownLatch(expectedEvents);
     }
 
-    private void record(Iterable<CacheEntryEvent<? extends Integer, ? extends Integer>> events) {
-      for (CacheEntryEvent<? extends Integer, ? extends Integer> e : events) {
-        String old = e.isOldValueAvailable() ? String.valueOf(e.getOldValue()) : "-";
-        String value = e.getEventType() == EventType.REMOVED ? "-" : String.valueOf(e.getValue());
-        byKey.computeIfAbsent(e.getKey(), k -> Collections.synchronizedList(new ArrayList<>()))
-            .add(e.getEventType() + ":" + old + ">" + value);
-        expected.countDown();
-      }
-    }
-
     @Override
-    public void onCreated(Iterable<CacheEntryEvent<? extends Integer, ? extends Integer>> es) {
-      record(es);
-    }
-
-    @Override
-    public void onUpdated(Iterable<CacheEntryEvent<? extends Integer, ? extends Integer>> es) {
-      record(es);
-    }
-
-    @Override
-    public void onRemoved(Iterable<CacheEntryEvent<? extends Integer, ? extends Integer>> es) {
-      record(es);
+    protected void onEvent(CacheEntryEvent<? extends Integer, ? extends Integer> e) {
+      String old = e.isOldValueAvailable() ? String.valueOf(e.getOldValue()) : "-";
+      String value = e.getEventType() == EventType.REMOVED ? "-" : String.valueOf(e.getValue());
+      byKey.computeIfAbsent(e.getKey(), k -> Collections.synchronizedList(new ArrayList<>()))
+          .add(e.getEventType() + ":" + old + ">" + value);
+      expected.countDown();
     }
   }
 
