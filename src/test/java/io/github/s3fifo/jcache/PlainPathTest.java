@@ -281,7 +281,7 @@ class PlainPathTest {
     int exercised = 0;
     for (int key = 0; key < 20 && exercised < 3; key++) {
       cache.put(key, "v");
-      waitUntilExpired(store, key);
+      TestCaches.waitUntilExpired(store, key);
       recorder.events.clear();
       recorder.threads.clear();
       if (store.size() == 0) {
@@ -351,21 +351,6 @@ class PlainPathTest {
     return entry.getExpiresAt();
   }
 
-  /** Waits until the store's iterator (which skips expired mappings) no longer shows the key. */
-  private static void waitUntilExpired(ShardedStore<Object, Object> store, int key)
-      throws InterruptedException {
-    for (int i = 0; i < 1_000; i++) {
-      boolean live = false;
-      for (StoreEntry<Object, Object> entry : store) {
-        live |= entry.getKey().equals(key);
-      }
-      if (!live) {
-        return;
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("key " + key + " did not expire");
-  }
 
   public static final class NullLoader implements CacheLoader<Integer, String> {
     @Override

@@ -1,6 +1,7 @@
 package io.github.s3fifo.jcache;
 
 import io.github.s3fifo.store.ShardedStore;
+import io.github.s3fifo.store.StoreEntry;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.cache.Cache;
@@ -33,5 +34,21 @@ public final class TestCaches {
     if (cache != null && !cache.getCacheManager().isClosed()) {
       cache.getCacheManager().destroyCache(cache.getName());
     }
+  }
+
+  /** Waits until the store's iterator (which skips expired mappings) no longer shows the key. */
+  public static void waitUntilExpired(ShardedStore<Object, Object> store, Object key)
+      throws InterruptedException {
+    for (int i = 0; i < 1_000; i++) {
+      boolean live = false;
+      for (StoreEntry<Object, Object> entry : store) {
+        live |= entry.getKey().equals(key);
+      }
+      if (!live) {
+        return;
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("key " + key + " did not expire");
   }
 }

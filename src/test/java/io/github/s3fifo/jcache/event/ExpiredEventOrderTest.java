@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.s3fifo.jcache.TestCaches;
 import io.github.s3fifo.store.ShardedStore;
-import io.github.s3fifo.store.StoreEntry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -77,7 +76,7 @@ class ExpiredEventOrderTest {
       recorder.expected = new CountDownLatch(1);
       cache.put(key, "old");
       assertTrue(recorder.expected.await(10, TimeUnit.SECONDS));
-      waitUntilExpired(store, key);
+      TestCaches.waitUntilExpired(store, key);
       if (store.size() == 0) {
         continue; // the background sweeper reclaimed it first: nothing to test with this key
       }
@@ -93,19 +92,4 @@ class ExpiredEventOrderTest {
     assertTrue(exercised > 0, "the write found a resident expired mapping at least once");
   }
 
-  /** Waits until the store's iterator (which skips expired mappings, not reclaiming them) skips it. */
-  private static void waitUntilExpired(ShardedStore<Object, Object> store, int key)
-      throws InterruptedException {
-    for (int i = 0; i < 1_000; i++) {
-      boolean live = false;
-      for (StoreEntry<Object, Object> entry : store) {
-        live |= entry.getKey().equals(key);
-      }
-      if (!live) {
-        return;
-      }
-      Thread.sleep(5);
-    }
-    throw new AssertionError("key " + key + " did not expire");
-  }
 }
