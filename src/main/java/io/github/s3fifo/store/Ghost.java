@@ -43,10 +43,6 @@ final class Ghost {
     setHorizon(Math.max(16, horizon));
   }
 
-  long horizon() {
-    return horizon;
-  }
-
   private void setHorizon(long newHorizon) {
     horizon = newHorizon;
     buckets = (5 * newHorizon + 31) / 32; // ceil(1.25 × H / WAYS)
