@@ -9,7 +9,6 @@ import io.github.s3fifo.jcache.integration.WriterAdapter;
 import io.github.s3fifo.jcache.management.CacheManagement;
 import io.github.s3fifo.jcache.management.CacheStatistics;
 import io.github.s3fifo.jcache.management.StoreMetrics;
-import io.github.s3fifo.store.EditableEntry;
 import io.github.s3fifo.store.EntryComputation;
 import io.github.s3fifo.store.RemovalCause;
 import io.github.s3fifo.store.ShardedStore;
@@ -19,7 +18,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -35,12 +33,16 @@ import javax.cache.processor.EntryProcessorResult;
 /**
  * A {@link Cache} over a {@link ShardedStore}: argument checks and the shape of each operation
  * live here; what an operation does to an entry (write-through, expiry, statistics, events) is
- * decided by {@link EntryEffects}, and the multi-key operations are in {@link BulkOperations}.
+ * decided by {@link EntryEffects}; the multi-key operations are in {@link BulkOperations}, those
+ * that read an entry before deciding (putIfAbsent, replace, getAndRemove...) in
+ * {@link ConditionalWrites}.
  *
  * <p>Every operation that may run user code (a loader, writer, EntryProcessor or weigher) runs it
  * inside {@link ShardedStore#compute}, holding only the one key concerned. Reads are lock-free.
  * A get, put or remove that {@link EntryEffects} finds has no effect beyond the store's own and
- * the statistics (no listener, writer, loader or access expiry) calls the store directly.
+ * the statistics (no listener, writer, loader or access expiry) calls the store directly; with
+ * statistics off and by reference, a get or put is the store's call and the argument checks
+ * alone, decided by one volatile read ({@link EntryEffects#barePaths}).
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -67,11 +69,18 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   final Class<?> valueType;
   private final OperationTimer timer;
   private final BulkOperations<K, V> bulk;
+  private final ConditionalWrites<K, V> conditional;
   private final Invocations<K, V> invocations;
   /** Kept strongly here because the sweeper holds it weakly; null for an eternal cache. */
   private final Runnable sweepTask;
   private final StoreMetrics metrics;
   private volatile boolean closed;
+  /**
+   * {@link EntryEffects#barePaths}, 0 once closed: one volatile read tells a get or put that it
+   * is the store's call alone. Written under this proxy's monitor after what it depends on.
+   */
+  private volatile int barePaths;
+  private final boolean eternal;
 
   /**
    * Creates the cache.
@@ -98,7 +107,8 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
         ? writerFactory.create() : null);
     this.weigher = new EntryWeigher<>(configuration.getWeigherFactory() == null
         ? null : configuration.getWeigherFactory().create(), codec);
-    this.store = CacheStores.build(configuration, weigher, !expiry.isEternal(), this::onRemoval);
+    this.eternal = expiry.isEternal();
+    this.store = CacheStores.build(configuration, weigher, !eternal, this::onRemoval);
     this.metrics = new StoreMetrics(store);
     this.statistics = new CacheStatistics(() -> store.stats().evictions());
     this.timer = new OperationTimer(statistics);
@@ -110,6 +120,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     this.effects = new EntryEffects<>(
         store, codec, expiry, writer, weigher, statistics, events, readThrough);
     this.bulk = new BulkOperations<>(this, timer);
+    this.conditional = new ConditionalWrites<>(this, timer);
     this.invocations = new Invocations<>(this);
     this.management = new CacheManagement(this, statistics, metrics);
     try {
@@ -120,7 +131,8 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       events.close();
       throw e;
     }
-    if (expiry.isEternal()) {
+    refreshBarePaths();
+    if (eternal) {
       this.sweepTask = null;
     } else {
       this.sweepTask = this::sweepExpired;
@@ -145,6 +157,16 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public void enableStatistics(boolean enabled) {
     configuration.setStatisticsEnabled(enabled);
     management.setStatisticsEnabled(enabled);
+    refreshBarePaths();
+  }
+
+  private synchronized void refreshBarePaths() {
+    barePaths = closed ? 0 : effects.barePaths();
+  }
+
+  /** {@link EntryEffects#barePaths} as the cache last settled it; 0 once closed. */
+  int barePaths() {
+    return barePaths;
   }
 
   /** Turns the configuration MBean on or off, updating the configuration. */
@@ -154,7 +176,16 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public V get(K key) {
+    if ((barePaths & EntryEffects.BARE_GET) != 0) {
+      requireKey(key);
+      Object value = store.get(key);
+      if (!eternal) {
+        effects.deliverExpiries();
+      }
+      return (V) value;
+    }
     requireOpen();
     requireKey(key);
     long start = timer.start();
@@ -239,6 +270,17 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
 
   @Override
   public void put(K key, V value) {
+    if ((barePaths & EntryEffects.BARE_PUT) != 0) {
+      requireKey(key);
+      requireValue(value);
+      if (eternal) {
+        store.put(key, value);
+      } else {
+        store.put(key, value, effects.plainWriteExpiry());
+        effects.deliverExpiries();
+      }
+      return;
+    }
     requireOpen();
     requireKey(key);
     requireValue(value);
@@ -258,19 +300,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
 
   @Override
   public V getAndPut(K key, V value) {
-    requireOpen();
-    requireKey(key);
-    requireValue(value);
-    long start = timer.start();
-    Object stored = codec.storeValue(value);
-    Object old = withEvents(() -> compute(codec.storeKey(key), entry -> {
-      Object previous = entry.value();
-      effects.hitOrMiss(entry);
-      effects.put(entry, key, value, stored, true);
-      return previous;
-    }));
-    timer.record(start, OperationTimer.GET | OperationTimer.PUT);
-    return old == null ? null : codec.value(old);
+    return conditional.getAndPut(key, value);
   }
 
   @Override
@@ -283,21 +313,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
 
   @Override
   public boolean putIfAbsent(K key, V value) {
-    requireOpen();
-    requireKey(key);
-    requireValue(value);
-    long start = timer.start();
-    Object stored = codec.storeValue(value);
-    boolean put = withEvents(() -> compute(codec.storeKey(key), entry -> {
-      effects.hitOrMiss(entry);
-      if (entry.isPresent()) {
-        return false;
-      }
-      effects.create(entry, key, value, stored, true);
-      return true;
-    }));
-    timer.record(start, OperationTimer.PUT);
-    return put;
+    return conditional.putIfAbsent(key, value);
   }
 
   @Override
@@ -325,97 +341,30 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
 
   @Override
   public boolean remove(K key, V oldValue) {
-    requireOpen();
-    requireKey(key);
-    requireValue(oldValue);
-    long start = timer.start();
-    boolean removed = ifEqual(key, oldValue, entry -> effects.remove(entry, key, true));
-    timer.record(start, OperationTimer.REMOVE);
-    return removed;
+    return conditional.remove(key, oldValue);
   }
 
   @Override
   public V getAndRemove(K key) {
-    requireOpen();
-    requireKey(key);
-    long start = timer.start();
-    Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      effects.hitOrMiss(entry);
-      if (!entry.isPresent()) {
-        effects.removeAbsent(key);
-        return null;
-      }
-      Object previous = entry.value();
-      effects.remove(entry, key, true);
-      return previous;
-    }));
-    timer.record(start, OperationTimer.GET | OperationTimer.REMOVE);
-    return old == null ? null : codec.value(old);
+    return conditional.getAndRemove(key);
   }
 
   @Override
   public boolean replace(K key, V oldValue, V newValue) {
-    requireOpen();
-    requireKey(key);
-    requireValue(oldValue);
-    requireValue(newValue);
-    long start = timer.start();
-    Object stored = codec.storeValue(newValue);
-    boolean replaced = ifEqual(key, oldValue,
-        entry -> effects.update(entry, key, newValue, stored, true));
-    timer.record(start, OperationTimer.PUT);
-    return replaced;
+    return conditional.replace(key, oldValue, newValue);
   }
 
-  /**
-   * Applies the change if the key holds a value equal to {@code expected}; a present but
-   * different value counts as an access. A hit or miss either way.
-   */
-  private boolean ifEqual(K key, V expected, Consumer<EditableEntry<Object, Object>> change) {
-    return withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      effects.hitOrMiss(entry);
-      if (!entry.isPresent()) {
-        return false;
-      }
-      if (!codec.valueEquals(entry.value(), expected)) {
-        effects.access(entry);
-        return false;
-      }
-      change.accept(entry);
-      return true;
-    }));
-  }
 
   @Override
   public boolean replace(K key, V value) {
-    return getAndReplaceStored(key, value) != null;
+    return conditional.replace(key, value);
   }
 
   @Override
   public V getAndReplace(K key, V value) {
-    Object old = getAndReplaceStored(key, value);
-    return old == null ? null : codec.value(old);
+    return conditional.getAndReplace(key, value);
   }
 
-  /** Replaces a present value; returns the old stored form, or null if absent. */
-  private Object getAndReplaceStored(K key, V value) {
-    requireOpen();
-    requireKey(key);
-    requireValue(value);
-    long start = timer.start();
-    Object stored = codec.storeValue(value);
-    Object old = withEvents(() -> compute(codec.lookupKey(key), entry -> {
-      effects.hitOrMiss(entry);
-      if (!entry.isPresent()) {
-        return null;
-      }
-      Object previous = entry.value();
-      effects.update(entry, key, value, stored, true);
-      return previous;
-    }));
-    timer.record(start, OperationTimer.PUT);
-    return old;
-  }
 
   @Override
   public void removeAll(Set<? extends K> keys) {
@@ -459,6 +408,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     Objects.requireNonNull(listenerConfiguration, "listenerConfiguration must not be null");
     events.register(listenerConfiguration);
     configuration.addCacheEntryListenerConfiguration(listenerConfiguration);
+    refreshBarePaths();
   }
 
   @Override
@@ -468,6 +418,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     requireOpen();
     events.deregister(listenerConfiguration);
     configuration.removeCacheEntryListenerConfiguration(listenerConfiguration);
+    refreshBarePaths();
   }
 
   @Override
@@ -508,6 +459,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
         return;
       }
       closed = true;
+      barePaths = 0;
     }
     if (sweepTask != null) {
       ExpirySweeper.deregister(sweepTask);

@@ -65,6 +65,25 @@ final class EntryEffects<K, V> {
     this.eternal = expiry.isEternal();
   }
 
+  /** A {@link #barePaths} bit: a get is the store's read of the caller's key, nothing more. */
+  static final int BARE_GET = 1;
+  /** A {@link #barePaths} bit: a put is the store's write of the caller's objects, nothing more. */
+  static final int BARE_PUT = 2;
+
+  /**
+   * Which operations are, as things stand, the store's call alone: no copy (store-by-reference),
+   * no count (statistics off), and a plain read ({@link #BARE_GET}) or a plain write with no
+   * listener ({@link #BARE_PUT}). Expiries a bare operation finds are still to be delivered
+   * ({@link #deliverExpiries}). The cache asks again whenever statistics or listeners change.
+   */
+  int barePaths() {
+    if (codec.isStoreByValue() || statistics.isEnabled()) {
+      return 0;
+    }
+    int paths = plainReads ? BARE_GET : 0;
+    return plainWrites && !events.hasListeners() ? paths | BARE_PUT : paths;
+  }
+
   /**
    * True if a get need do nothing but {@link ShardedStore#get} and {@link #afterPlainRead}: no
    * loader to call on a miss, no access expiry to apply.
