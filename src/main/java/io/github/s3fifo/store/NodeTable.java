@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * <p>A reader may walk a chain while it changes. An insertion goes to the head of a bin, and a
  * removed node keeps its successor, so a reader standing on it walks on; both make a concurrent
  * miss correct. Only growth moves nodes between chains, which could hide a present key from a
- * reader: growth makes {@link #resizes} odd for its duration, and a miss that saw it change or
- * odd is retried.
+ * reader: growth makes {@link #resizes} odd for its duration and replaces {@link #bins} before
+ * making it even again, and a miss that then finds it odd or the bins replaced is retried.
  */
 final class NodeTable<K, V> {
 
@@ -59,7 +59,6 @@ final class NodeTable<K, V> {
   /** The node of an equal key, live, reserved or just retired; {@code null} if none. */
   @SuppressWarnings("unchecked")
   Node<K, V> get(Object key, int hash) {
-    int stamp = resizes;
     Node<K, V>[] tab = bins;
     Node<K, V> node = (Node<K, V>) BINS.getAcquire(tab, index(hash, tab.length));
     while (node != null) {
@@ -68,8 +67,10 @@ final class NodeTable<K, V> {
       }
       node = node.hashNext;
     }
-    // A miss while nodes moved may be false: ask again once they have, waiting for the mover.
-    return (stamp & 1) == 0 && stamp == resizes ? null : lockedGet(key, hash);
+    // A miss while nodes moved may be false. A walk that crossed a link growth rewrote (links are
+    // volatile) then sees growth under way or, read after it, the new bins: ask again under the
+    // lock, waiting for the mover. A hit needs neither read.
+    return (resizes & 1) == 0 && bins == tab ? null : lockedGet(key, hash);
   }
 
   @SuppressWarnings("unchecked")

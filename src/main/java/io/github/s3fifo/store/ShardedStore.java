@@ -98,10 +98,12 @@ public final class ShardedStore<K, V> implements Iterable<StoreEntry<K, V>> {
   private Node<K, V> readNode(K key, boolean access) {
     Objects.requireNonNull(key, "key");
     int hash = fingerprint(key);
-    Node<K, V> node = tables[hash & shardMask].get(key, hash);
+    NodeTable<K, V>[] byShard = tables;
+    // Masking with the array's own length lets the compiler drop the bounds check.
+    Node<K, V> node = byShard[hash & (byShard.length - 1)].get(key, hash);
     if (node != null && node.value != null) {
-      long at = node.expiresAt();
-      if (at == NEVER || ticker.read() - at < 0) {
+      long at;
+      if (!expiring || (at = node.expiresAt()) == NEVER || ticker.read() - at < 0) {
         if (access) {
           node.bumpFrequency();
           if (statsCounter != null) {
