@@ -22,7 +22,11 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs a benchmark suite at 1 and 2 threads, writes JMH's JSON for each thread count and the
  * Markdown tables of {@link JmhReport} to an output folder, and prints them.
  *
- * <p>Arguments: {@code [--suite cache|hibernate] [--out DIR] [--threads 1,2] [JMH options...]}.
+ * <p>Arguments: {@code [--suite cache|hibernate] [--out DIR] [--threads 1,2] [--rounds N] [JMH
+ * options...]}. With {@code --rounds N} the whole run is repeated N times, one fork per target and
+ * thread count in each round ({@code -f} is ignored), into {@code jmh-<T>t-r<R>.json}; the report
+ * takes the median of the rounds and each ratio round by round, so that a machine whose speed
+ * drifts between targets (another job starting, a neighbour on the host) moves the ratios less.
  * The {@code cache} suite (default) is {@link CacheBenchmark}; {@code hibernate} is
  * {@link HibernateBenchmark} with JMH's GC profiler (bytes per operation) and
  * {@link L2StatisticsProfiler} (second-level hit ratio). JMH options are those of JMH's own command
@@ -38,6 +42,7 @@ public final class BenchMain {
       throws IOException, RunnerException, CommandLineOptionException {
     Path out = Path.of("target", "jmh-results");
     int[] threads = {1, 2};
+    int rounds = 1;
     String suite = "cache";
     List<String> jmhArgs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -46,6 +51,7 @@ public final class BenchMain {
         case "--suite" -> suite = args[++i];
         case "--threads" -> threads = Arrays.stream(args[++i].split(","))
             .mapToInt(Integer::parseInt).toArray();
+        case "--rounds" -> rounds = Integer.parseInt(args[++i]);
         default -> jmhArgs.add(args[i]);
       }
     }
@@ -64,20 +70,26 @@ public final class BenchMain {
     }
     Files.createDirectories(out);
     List<Path> results = new ArrayList<>();
-    for (int threadCount : threads) {
-      Path result = out.resolve("jmh-" + threadCount + "t.json");
-      ChainedOptionsBuilder options = new OptionsBuilder().parent(cmd)
-          .threads(threadCount)
-          .resultFormat(ResultFormatType.JSON)
-          .result(result.toString());
-      if (cmd.getIncludes().isEmpty()) {
-        options.include((hibernate ? HibernateBenchmark.class : CacheBenchmark.class).getName());
+    for (int round = 1; round <= rounds; round++) {
+      for (int threadCount : threads) {
+        Path result = out.resolve("jmh-" + threadCount + "t"
+            + (rounds > 1 ? "-r" + round : "") + ".json");
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(cmd)
+            .threads(threadCount)
+            .resultFormat(ResultFormatType.JSON)
+            .result(result.toString());
+        if (rounds > 1) {
+          options.forks(1);
+        }
+        if (cmd.getIncludes().isEmpty()) {
+          options.include((hibernate ? HibernateBenchmark.class : CacheBenchmark.class).getName());
+        }
+        if (hibernate) {
+          options.addProfiler(GCProfiler.class).addProfiler(L2StatisticsProfiler.class);
+        }
+        new Runner(options.build()).run();
+        results.add(result);
       }
-      if (hibernate) {
-        options.addProfiler(GCProfiler.class).addProfiler(L2StatisticsProfiler.class);
-      }
-      new Runner(options.build()).run();
-      results.add(result);
     }
     String table = JmhReport.markdown(JmhResults.read(results));
     Files.writeString(out.resolve("jmh-table.md"), table);

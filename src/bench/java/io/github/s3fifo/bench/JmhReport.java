@@ -67,8 +67,13 @@ public final class JmhReport {
         .map(s -> column(s.benchmark(), s.threads())).toList()));
     columns.sort(Comparator.comparing(JmhReport::benchmarkOrder).thenComparing(c -> c));
     StringBuilder out = new StringBuilder();
-    out.append("ops/s in millions (ratio to ours in the same group; above 1 = faster than ours)")
-        .append("\n\n| target |");
+    int rounds = scores.stream().mapToInt(s -> s.rounds().size()).max().orElse(1);
+    out.append("ops/s in millions (ratio to ours in the same group; above 1 = faster than ours)");
+    if (rounds > 1) {
+      out.append(String.format(Locale.ROOT, "; the median of %d rounds, each a fresh JVM per"
+          + " target, and the ratio the median of the rounds' own ratios", rounds));
+    }
+    out.append("\n\n| target |");
     columns.forEach(c -> out.append(' ').append(c).append(" |"));
     out.append("\n|---|");
     columns.forEach(c -> out.append("---:|"));
@@ -87,7 +92,7 @@ public final class JmhReport {
           Optional<Score> score = find(scores, column, target);
           Optional<Score> ours = find(scores, column, family.ours());
           out.append(' ').append(score.map(s -> String.format(Locale.ROOT, "%.2f", s.score() / 1e6)
-              + ours.map(o -> String.format(Locale.ROOT, " (%.2f)", s.score() / o.score()))
+              + ours.map(o -> String.format(Locale.ROOT, " (%.2f)", s.ratioTo(o)))
                   .orElse("")).orElse("")).append(" |");
         }
         out.append('\n');
@@ -121,7 +126,7 @@ public final class JmhReport {
     if (a.isEmpty() || b.isEmpty()) {
       return;
     }
-    double ratio = a.get().score() / b.get().score();
+    double ratio = a.get().ratioTo(b.get());
     out.append(String.format(Locale.ROOT, "| %s | %d | %.2f | ≥ %.2f | %s |%n", label, threads,
         ratio, goal, ratio >= goal ? "yes" : "**no**"));
   }
@@ -131,7 +136,8 @@ public final class JmhReport {
     boolean allocation = scores.stream()
         .anyMatch(s -> !Double.isNaN(s.secondary(JmhResults.ALLOCATION)));
     StringBuilder out = new StringBuilder();
-    out.append("| benchmark | threads | target | ops/s | ± (99.9%) | ratio to ours |")
+    out.append("| benchmark | threads | target | ops/s | ± (99.9%; rounds: half the range) |"
+        + " ratio to ours |")
         .append(allocation ? " B/op |" : "").append('\n')
         .append("|---|---:|---|---:|---:|---:|").append(allocation ? "---:|" : "").append('\n');
     scores.stream()
@@ -143,7 +149,7 @@ public final class JmhReport {
               .flatMap(t -> find(scores, column(s.benchmark(), s.threads()), t.family().ours()));
           out.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s |",
               s.benchmark(), s.threads(), s.target(), count(s.score()), count(s.error()),
-              ours.map(o -> String.format(Locale.ROOT, "%.2f", s.score() / o.score()))
+              ours.map(o -> String.format(Locale.ROOT, "%.2f", s.ratioTo(o)))
                   .orElse("n/a")));
           if (allocation) {
             out.append(' ').append(count(s.secondary(JmhResults.ALLOCATION))).append(" |");
