@@ -41,7 +41,7 @@ import javax.cache.processor.EntryProcessorResult;
  * inside {@link ShardedStore#compute}, holding only the one key concerned. Reads are lock-free.
  * A get, put or remove that {@link EntryEffects} finds has no effect beyond the store's own and
  * the statistics (no listener, writer, loader or access expiry) calls the store directly; with
- * statistics off and by reference, a get or put is the store's call and the argument checks
+ * statistics off, such a get or put is the argument checks, the codec's copy and the store's call
  * alone, decided by one volatile read ({@link EntryEffects#barePaths}).
  *
  * @param <K> the key type
@@ -176,15 +176,14 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public V get(K key) {
     if ((barePaths & EntryEffects.BARE_GET) != 0) {
       requireKey(key);
-      Object value = store.get(key);
+      Object stored = store.get(codec.lookupKey(key));
       if (!eternal) {
         effects.deliverExpiries();
       }
-      return (V) value;
+      return stored == null ? null : codec.value(stored);
     }
     requireOpen();
     requireKey(key);
@@ -273,10 +272,11 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     if ((barePaths & EntryEffects.BARE_PUT) != 0) {
       requireKey(key);
       requireValue(value);
+      Object stored = codec.storeValue(value);
       if (eternal) {
-        store.put(key, value);
+        store.put(codec.storeKey(key), stored);
       } else {
-        store.put(key, value, effects.plainWriteExpiry());
+        store.put(codec.storeKey(key), stored, effects.plainWriteExpiry());
         effects.deliverExpiries();
       }
       return;

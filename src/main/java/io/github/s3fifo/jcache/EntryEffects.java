@@ -65,19 +65,20 @@ final class EntryEffects<K, V> {
     this.eternal = expiry.isEternal();
   }
 
-  /** A {@link #barePaths} bit: a get is the store's read of the caller's key, nothing more. */
+  /** A {@link #barePaths} bit: a get is the store's read and the codec's copy, nothing more. */
   static final int BARE_GET = 1;
-  /** A {@link #barePaths} bit: a put is the store's write of the caller's objects, nothing more. */
+  /** A {@link #barePaths} bit: a put is the codec's copy and the store's write, nothing more. */
   static final int BARE_PUT = 2;
 
   /**
-   * Which operations are, as things stand, the store's call alone: no copy (store-by-reference),
-   * no count (statistics off), and a plain read ({@link #BARE_GET}) or a plain write with no
-   * listener ({@link #BARE_PUT}). Expiries a bare operation finds are still to be delivered
-   * ({@link #deliverExpiries}). The cache asks again whenever statistics or listeners change.
+   * Which operations are, as things stand, the store's call alone (with the codec's copies, none
+   * by reference): no count (statistics off), and a plain read ({@link #BARE_GET}) or a plain
+   * write with no listener ({@link #BARE_PUT}). Expiries a bare operation finds are still to be
+   * delivered ({@link #deliverExpiries}). The cache asks again whenever statistics or listeners
+   * change.
    */
   int barePaths() {
-    if (codec.isStoreByValue() || statistics.isEnabled()) {
+    if (statistics.isEnabled()) {
       return 0;
     }
     int paths = plainReads ? BARE_GET : 0;

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A get or put that is the store's call alone ({@link EntryEffects#barePaths}) skips even the
- * statistics and the timer. These tests pin when the cache settles on that, that it changes with
+ * A get or put that is the store's call alone ({@link EntryEffects#barePaths}, with the codec's
+ * copies when by value) skips even the statistics and the timer. These tests pin when the cache settles on that, that it changes with
  * statistics, listeners and closing, and that the argument checks stay on it.
  */
 class BarePathTest {
@@ -32,7 +32,7 @@ class BarePathTest {
     TestCaches.destroy(cache);
   }
 
-  /** By reference (JCache's default is by value, which copies and so is never bare). */
+  /** By reference: the store holds the caller's own objects. */
   private static S3FifoConfiguration<Integer, String> plain() {
     return new S3FifoConfiguration<Integer, String>().setTypes(Integer.class, String.class)
         .setStoreByValue(false);
@@ -87,8 +87,26 @@ class BarePathTest {
   }
 
   @Test
-  void byValueReadThroughAndWriteThroughCachesAreNeverBare() {
-    assertEquals(0, barePathsOf(plain().setStoreByValue(true)));
+  void aByValueCacheCopiesOnTheBarePaths() {
+    Cache<Integer, StringBuilder> byValue = TestCaches.create(
+        new S3FifoConfiguration<Integer, StringBuilder>()
+            .setTypes(Integer.class, StringBuilder.class));
+    try {
+      assertEquals(BARE_GET | BARE_PUT, barePaths(byValue));
+      StringBuilder value = new StringBuilder("a");
+      byValue.put(1, value);
+      value.append("b");
+      StringBuilder read = byValue.get(1);
+      assertEquals("a", read.toString(), "the cache kept its own copy");
+      read.append("c");
+      assertEquals("a", byValue.get(1).toString(), "each get is a copy of its own");
+    } finally {
+      TestCaches.destroy(byValue);
+    }
+  }
+
+  @Test
+  void readThroughAndWriteThroughCachesAreBareOnlyWhereTheyAddNothing() {
     assertEquals(BARE_PUT, barePathsOf(plain().setReadThrough(true)
         .setCacheLoaderFactory(FactoryBuilder.factoryOf(PlainPathTest.NullLoader.class))));
     assertEquals(BARE_GET, barePathsOf(plain().setWriteThrough(true)
