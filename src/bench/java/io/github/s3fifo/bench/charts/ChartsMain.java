@@ -78,7 +78,7 @@ public final class ChartsMain {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().matches("jmh-\\d+t\\.json"))
+      return files.filter(p -> p.getFileName().toString().matches("jmh-\\d+t(-r\\d+)?\\.json"))
           .sorted().toList();
     }
   }
