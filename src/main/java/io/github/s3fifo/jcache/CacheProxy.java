@@ -131,7 +131,6 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
       events.close();
       throw e;
     }
-    refreshBarePaths();
     if (eternal) {
       this.sweepTask = null;
     } else {
@@ -157,7 +156,7 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public void enableStatistics(boolean enabled) {
     configuration.setStatisticsEnabled(enabled);
     management.setStatisticsEnabled(enabled);
-    refreshBarePaths();
+    refreshBarePaths(); // also settles them first, from the constructor
   }
 
   private synchronized void refreshBarePaths() {
@@ -354,7 +353,6 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
     return conditional.replace(key, oldValue, newValue);
   }
 
-
   @Override
   public boolean replace(K key, V value) {
     return conditional.replace(key, value);
@@ -364,7 +362,6 @@ public final class CacheProxy<K, V> implements Cache<K, V> {
   public V getAndReplace(K key, V value) {
     return conditional.getAndReplace(key, value);
   }
-
 
   @Override
   public void removeAll(Set<? extends K> keys) {
