@@ -10,7 +10,8 @@
  * {@code M = C − S}), and a <em>ghost</em> of the fingerprints of keys evicted from small.
  * Small's share of the capacity is {@code s} thousandths, first 100: {@code S = max(1, ⌊C × s /
  * 1000⌋)}; it moves with what small's heads turn out to be (below). A key's
- * fingerprint is its {@code hashCode()} through MurmurHash3's 32-bit finalizer. Every entry has a
+ * fingerprint is its {@code hashCode()} {@code h} mixed as {@code h ^= h >>> 16; h *= 0x45d9f3b;
+ * h ^= h >>> 16} (a bijection of the int values, one multiplication). Every entry has a
  * frequency counter from 0 to 3, and a <em>sketch</em> (below) estimates how often a fingerprint
  * was counted lately. Main is <em>filled</em> once a small head never read has found it full
  * (below); a new or cleared shard's main is not.

@@ -361,13 +361,11 @@ final class S3FifoModel {
     }
   }
 
-  /** The fingerprint as the policy text defines it: MurmurHash3's finalizer of the hash code. */
+  /** The fingerprint as the policy text defines it: the hash code through its one-multiply mix. */
   static int fingerprint(int key) {
     int h = Integer.hashCode(key);
     h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
+    h *= 0x45d9f3b;
     h ^= h >>> 16;
     return h;
   }

@@ -566,9 +566,7 @@ final class VariantPolicy implements Policy {
   static int fingerprint(long key) {
     int h = Long.hashCode(key);
     h ^= h >>> 16;
-    h *= 0x85ebca6b;
-    h ^= h >>> 13;
-    h *= 0xc2b2ae35;
+    h *= 0x45d9f3b;
     h ^= h >>> 16;
     return h;
   }
